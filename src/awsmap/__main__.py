@@ -1,0 +1,5 @@
+"""Allow ``python -m awsmap``."""
+
+from awsmap.cli import main
+
+main()

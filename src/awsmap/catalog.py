@@ -1,0 +1,179 @@
+"""The read API over a compiled index: typed records in, nothing printed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from awsmap.errors import NotFoundError
+from awsmap.index import Index, open_index
+from awsmap.models import AwsService, Category, Comparison, Technology
+
+TECHNOLOGY = "technology"
+AWS_SERVICE = "aws_service"
+CATEGORY = "category"
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """A name, alias or id as resolution sees it."""
+
+    key: str
+    kind: str
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One technology's mapping to an AWS service, seen from the service."""
+
+    technology: str
+    name: str
+    relation: str
+    note: str
+
+
+class Catalog:
+    def __init__(self, index: Index) -> None:
+        self._index = index
+
+    @classmethod
+    def open(cls, user_paths: Sequence[Path] = ()) -> Catalog:
+        return cls(open_index(user_paths))
+
+    def notices(self) -> list[str]:
+        raw = self._index.meta("notices")
+        return [str(n) for n in json.loads(raw)] if raw else []
+
+    # -- single entries -------------------------------------------------------------------------
+
+    def _body(self, kind: str, entry_id: str) -> dict[str, object] | None:
+        rows = self._index.rows("SELECT body FROM entries WHERE kind = ? AND id = ?", (kind, entry_id))
+        return json.loads(rows[0][0]) if rows else None
+
+    def technology(self, entry_id: str) -> Technology:
+        body = self._body(TECHNOLOGY, entry_id)
+        if body is None:
+            raise NotFoundError(f"no technology with id '{entry_id}'")
+        return Technology.from_dict(body)
+
+    def service(self, entry_id: str) -> AwsService:
+        body = self._body(AWS_SERVICE, entry_id)
+        if body is None:
+            raise NotFoundError(f"no AWS service with id '{entry_id}'")
+        return AwsService.from_dict(body)
+
+    def services(self, ids: Sequence[str]) -> dict[str, AwsService]:
+        marks = ",".join("?" * len(ids))
+        rows = self._index.rows(
+            f"SELECT body FROM entries WHERE kind = 'aws_service' AND id IN ({marks})", tuple(ids)
+        )
+        found = (AwsService.from_dict(json.loads(r[0])) for r in rows)
+        return {s.id: s for s in found}
+
+    def category(self, entry_id: str) -> Category:
+        body = self._body(CATEGORY, entry_id)
+        if body is None:
+            raise NotFoundError(f"no category with id '{entry_id}'")
+        return Category.from_dict(body)
+
+    def comparison(self, entry_id: str) -> Comparison:
+        body = self._body("comparison", entry_id)
+        if body is None:
+            raise NotFoundError(f"no comparison with id '{entry_id}'")
+        return Comparison.from_dict(body)
+
+    # -- collections ----------------------------------------------------------------------------
+
+    def _all(self, kind: str) -> list[dict[str, object]]:
+        rows = self._index.rows("SELECT body FROM entries WHERE kind = ? ORDER BY ord", (kind,))
+        return [json.loads(r[0]) for r in rows]
+
+    def technologies(self) -> list[Technology]:
+        return [Technology.from_dict(b) for b in self._all(TECHNOLOGY)]
+
+    def categories(self) -> list[Category]:
+        return [Category.from_dict(b) for b in self._all(CATEGORY)]
+
+    def all_services(self) -> list[AwsService]:
+        return [AwsService.from_dict(b) for b in self._all(AWS_SERVICE)]
+
+    def category_counts(self) -> dict[str, int]:
+        rows = self._index.rows("SELECT category, COUNT(*) FROM members GROUP BY category")
+        return {str(r[0]): int(r[1]) for r in rows}
+
+    def members(self, category_id: str) -> list[Technology]:
+        rows = self._index.rows(
+            "SELECT e.body FROM members m JOIN entries e ON e.kind = 'technology' "
+            "AND e.id = m.technology WHERE m.category = ? ORDER BY m.ord",
+            (category_id,),
+        )
+        return [Technology.from_dict(json.loads(r[0])) for r in rows]
+
+    def links(self, service_id: str) -> list[Link]:
+        rows = self._index.rows(
+            "SELECT l.technology, e.name, l.relation, l.note FROM links l JOIN entries e "
+            "ON e.kind = 'technology' AND e.id = l.technology WHERE l.service = ? ORDER BY l.ord",
+            (service_id,),
+        )
+        return [Link(*map(str, r)) for r in rows]
+
+    def comparisons_of(self, kind: str, entry_id: str) -> list[Comparison]:
+        rows = self._index.rows(
+            "SELECT DISTINCT comparison FROM pairs WHERE a = ? ORDER BY comparison",
+            (f"{kind}:{entry_id}",),
+        )
+        return [self.comparison(str(r[0])) for r in rows]
+
+    def comparison_between(self, a: tuple[str, str], b: tuple[str, str]) -> Comparison | None:
+        rows = self._index.rows(
+            "SELECT comparison FROM pairs WHERE a = ? AND b = ? ORDER BY comparison",
+            (f"{a[0]}:{a[1]}", f"{b[0]}:{b[1]}"),
+        )
+        return self.comparison(str(rows[0][0])) if rows else None
+
+    # -- resolution and search support -----------------------------------------------------------
+
+    def keys_exact(self, level: int, key: str, kinds: Sequence[str]) -> list[Key]:
+        marks = ",".join("?" * len(kinds))
+        rows = self._index.rows(
+            f"SELECT key, kind, id, label FROM keys WHERE level = ? AND key = ? AND kind IN ({marks})",
+            (level, key, *kinds),
+        )
+        return [Key(*map(str, r)) for r in rows]
+
+    def keys(self, kinds: Sequence[str]) -> list[Key]:
+        marks = ",".join("?" * len(kinds))
+        rows = self._index.rows(
+            f"SELECT key, kind, id, label FROM keys WHERE level = 1 AND kind IN ({marks})",
+            tuple(kinds),
+        )
+        return [Key(*map(str, r)) for r in rows]
+
+    def names(self, kind: str) -> dict[str, str]:
+        rows = self._index.rows("SELECT id, name FROM entries WHERE kind = ? ORDER BY ord", (kind,))
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def term_hits(self, term: str, prefix: bool) -> list[tuple[str, str, float]]:
+        if prefix:
+            rows = self._index.rows(
+                "SELECT technology, field, weight FROM terms WHERE term >= ? AND term < ?",
+                (term, term + "\uffff"),
+            )
+        else:
+            rows = self._index.rows(
+                "SELECT technology, field, weight FROM terms WHERE term = ?", (term,)
+            )
+        return [(str(r[0]), str(r[1]), float(r[2])) for r in rows]
+
+    def texts(self, technology: str) -> list[tuple[str, str]]:
+        rows = self._index.rows(
+            "SELECT field, terms FROM texts WHERE technology = ?", (technology,)
+        )
+        return [(str(r[0]), str(r[1])) for r in rows]
+
+    def technology_count(self) -> int:
+        return int(self._index.meta("technologies") or 0)

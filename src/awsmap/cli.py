@@ -1,0 +1,311 @@
+"""The command line: parse arguments, call ``queries``, hand the result to a renderer.
+
+This is also the one place where an :class:`AwsmapError` becomes a message and an exit code.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from awsmap import __version__, console
+from awsmap.errors import AwsmapError, ExitCode, NotFoundError
+from awsmap.text import safe
+
+DATA_ENV = "AWSMAP_DATA"
+DEBUG_ENV = "AWSMAP_DEBUG"
+
+
+class _Group(TyperGroup):
+    """Runs every command inside the one error boundary."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AwsmapError as exc:
+            _fail(exc.message, exc.exit_code)
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(ExitCode.BROKEN_PIPE) from None
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                _silence_stdout()
+                raise typer.Exit(ExitCode.BROKEN_PIPE) from None
+            if exc.errno == errno.EBADF or sys.stdout is None:
+                _fail("cannot write to standard output (is it closed?)", ExitCode.OUTPUT)
+            raise
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc}. This is a bug; run again with "
+                  f"{DEBUG_ENV}=1 to see the traceback and report it", ExitCode.INTERNAL)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    from rich.text import Text
+
+    err = console.stderr()
+    err.print(Text.assemble(("awsmap: error: ", "bold red"), safe(message)), soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _silence_stdout() -> None:
+    """After a reader went away, make the final flush at exit a no-op instead of a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="awsmap",
+    help="What an open-source technology is on AWS, how it relates, and how to say it in an "
+    "interview. Offline, from a curated dataset.",
+    epilog="Examples:  awsmap lookup kafka  ·  awsmap compare redis memcached  ·  "
+    "awsmap aws dynamodb  ·  awsmap search \"stream processing\"  ·  awsmap lookup kafka --json",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_state: dict[str, list[Path]] = {"data": []}
+
+
+def _catalog() -> Any:
+    from awsmap.catalog import Catalog
+
+    cat = Catalog.open(_state["data"])
+    notices = cat.notices()
+    if notices:
+        from rich.text import Text
+
+        for note in notices:
+            console.stderr().print(Text.assemble(("awsmap: note: ", "yellow"), safe(note)))
+    return cat
+
+
+def _emit(result: Any, as_json: bool) -> None:
+    if as_json:
+        from awsmap.render_json import dumps
+
+        encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
+        console.write_stdout(dumps(result, ascii_only=not encoding.startswith("utf")))
+        return
+    from awsmap.render_rich import render
+
+    render(result, console.stdout())
+
+
+def _complete(kinds: tuple[str, ...]) -> Callable[[str], list[tuple[str, str]]]:
+    def complete(incomplete: str) -> list[tuple[str, str]]:
+        try:
+            from awsmap.catalog import Catalog
+
+            cat = Catalog.open(_user_paths(None))
+            prefix = incomplete.casefold()
+            out: dict[str, str] = {}
+            for kind in kinds:
+                for entry_id, name in cat.names(kind).items():
+                    if entry_id.startswith(prefix) or name.casefold().startswith(prefix):
+                        out.setdefault(entry_id, name)
+            return sorted(out.items())[:200]
+        except Exception:
+            return []
+
+    return complete
+
+
+def _user_paths(cli_paths: list[Path] | None) -> list[Path]:
+    env = os.environ.get(DATA_ENV, "")
+    from_env = [Path(p) for p in env.split(os.pathsep) if p.strip()]
+    return [*from_env, *(cli_paths or [])]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"awsmap {__version__}")
+        raise typer.Exit()
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document (see README).")]
+
+
+@app.callback()
+def _root(
+    data: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--data",
+            metavar="FILE",
+            help=f"Add a YAML data file in the bundled schema (repeatable; also ${DATA_ENV}, "
+            "paths joined by the OS path separator). Same id as a bundled entry: replaces it.",
+        ),
+    ] = None,
+    color: Annotated[
+        str,
+        typer.Option("--color", metavar="[auto|always|never]",
+                     help="Colour in tables. auto: only on a terminal, and not with NO_COLOR."),
+    ] = "auto",
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    if color not in ("auto", "always", "never"):
+        raise typer.BadParameter("use auto, always or never", param_hint="--color")
+    console.set_color(color)  # type: ignore[arg-type]
+    _state["data"] = _user_paths(data)
+
+
+@app.command()
+def lookup(
+    name: Annotated[list[str], typer.Argument(help="Technology or AWS service; several words ok.",
+                                              autocompletion=_complete(("technology",
+                                                                        "aws_service")))],
+    full: Annotated[bool, typer.Option("--full", help="Add features, use cases, comparisons, "
+                                                       "corrections.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """AWS equivalents, key parallels and interview phrases for a technology.
+
+    Forgives typos and abbreviations; an AWS service name shows the reverse view.
+
+    [bold]Examples[/]: awsmap lookup kafka · awsmap lookup apache kafka --full ·
+    awsmap lookup k8s · awsmap lookup kafka --json | jq .aws_equivalents
+    """
+    from awsmap import queries
+
+    _emit(queries.lookup(_catalog(), " ".join(name), full), as_json)
+
+
+@app.command()
+def aws(
+    service: Annotated[list[str], typer.Argument(help="AWS service: name, abbreviation or former "
+                                                      "name.",
+                                                 autocompletion=_complete(("aws_service",)))],
+    as_json: JsonOpt = False,
+) -> None:
+    """Reverse lookup: an AWS service, its lifecycle, and every technology that maps to it.
+
+    [bold]Examples[/]: awsmap aws ddb · awsmap aws kinesis data analytics · awsmap aws app mesh
+    """
+    from awsmap import queries
+
+    _emit(queries.aws(_catalog(), " ".join(service)), as_json)
+
+
+@app.command()
+def category(
+    name: Annotated[list[str], typer.Argument(help="Category id, name or alias.",
+                                              autocompletion=_complete(("category",)))],
+    as_json: JsonOpt = False,
+) -> None:
+    """Every technology of a category with its AWS equivalents.
+
+    [bold]Examples[/]: awsmap category databases · awsmap category cache · awsmap category queues
+    """
+    from awsmap import queries
+
+    _emit(queries.category(_catalog(), " ".join(name)), as_json)
+
+
+@app.command()
+def categories(as_json: JsonOpt = False) -> None:
+    """Every category with how many technologies it holds.
+
+    [bold]Example[/]: awsmap categories
+    """
+    from awsmap import queries
+
+    _emit(queries.categories(_catalog()), as_json)
+
+
+@app.command()
+def compare(
+    names: Annotated[list[str], typer.Argument(help="Two or more technologies or AWS services.",
+                                               autocompletion=_complete(("technology",
+                                                                         "aws_service")))],
+    as_json: JsonOpt = False,
+) -> None:
+    """Side by side: the curated comparison for a pair, else one built from the data.
+
+    Quote multi-word names: awsmap compare "apache kafka" kinesis.
+
+    [bold]Examples[/]: awsmap compare redis memcached · awsmap compare kafka kinesis ·
+    awsmap compare postgresql mysql mongodb
+    """
+    from awsmap import queries
+
+    _emit(queries.compare(_catalog(), names), as_json)
+
+
+@app.command()
+def search(
+    text: Annotated[list[str], typer.Argument(help="Words to look for.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=500,
+                                       help="How many results.")] = 10,
+    as_json: JsonOpt = False,
+) -> None:
+    """Ranked search over names, descriptions, parallels, features and use cases.
+
+    [bold]Examples[/]: awsmap search stream processing · awsmap search "leader election" ·
+    awsmap search time series -n 5
+    """
+    from awsmap import queries
+
+    _emit(queries.search(_catalog(), " ".join(text), limit), as_json)
+
+
+@app.command("list")
+def list_(as_json: JsonOpt = False) -> None:
+    """The quick reference: every technology, its category, main AWS equivalent and use case.
+
+    [bold]Examples[/]: awsmap list · awsmap list | grep -i queue · awsmap list --json
+    """
+    from awsmap import queries
+
+    _emit(queries.listing(_catalog()), as_json)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(metavar="FILE...", help="User data files.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Check user data files and list every problem with file, line and field.
+
+    Exit 0 when valid, 3 when not.
+
+    [bold]Example[/]: awsmap validate my-tech.yaml
+    """
+    from awsmap import queries
+
+    result = queries.validate(paths)
+    _emit(result, as_json)
+    if not result.valid:
+        raise typer.Exit(ExitCode.DATA)
+
+
+def main() -> None:
+    """Console-script entry point: the CLI, plus what only a real process needs."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - fd 1 closed; errors still reach stderr
+        if sys.stderr is not None:
+            sys.stderr.write("awsmap: error: standard output is closed\n")
+        sys.exit(ExitCode.OUTPUT)
+    try:
+        app(prog_name="awsmap")
+    except NotFoundError as exc:  # pragma: no cover - the group handles it; kept as a backstop
+        sys.exit(exc.exit_code)

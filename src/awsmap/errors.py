@@ -1,0 +1,52 @@
+"""The one domain error type and the exit codes it maps to.
+
+Everything below the CLI raises :class:`AwsmapError` (or a subclass); ``cli.py`` turns it into one
+line on stderr and the exit code in one place. The codes are documented in the README.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    NOT_FOUND = 1
+    USAGE = 2
+    DATA = 3
+    OUTPUT = 74  # EX_IOERR: standard output is closed or unwritable
+    INTERNAL = 70  # EX_SOFTWARE: a bug; AWSMAP_DEBUG=1 shows the traceback
+    BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a reader that went away
+
+
+class AwsmapError(Exception):
+    """An expected failure with a message for the user and an exit code."""
+
+    exit_code: ExitCode = ExitCode.DATA
+
+    def __init__(self, message: str, *, details: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class NotFoundError(AwsmapError):
+    """Nothing matched well enough, or two candidates were too close to choose."""
+
+    exit_code = ExitCode.NOT_FOUND
+
+    def __init__(self, message: str, *, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.suggestions = suggestions
+
+
+class UsageError(AwsmapError):
+    """The arguments cannot be answered as given (empty name, one name to compare...)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class DataError(AwsmapError):
+    """A data file is missing, unreadable, malformed or inconsistent."""
+
+    exit_code = ExitCode.DATA

@@ -1,0 +1,324 @@
+"""Typed records of the dataset.
+
+``from_dict`` takes a document that already passed the JSON Schema, so it converts rather than
+checks; ``to_dict`` gives back the same shape (optional keys left out when empty) so that data
+survives load -> dump -> load unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Relation = Literal["managed", "compatible", "analogous"]
+Status = Literal["available", "closed-to-new-customers", "end-of-support", "discontinued"]
+
+RELATIONS: tuple[Relation, ...] = ("managed", "compatible", "analogous")
+STATUSES: tuple[Status, ...] = (
+    "available",
+    "closed-to-new-customers",
+    "end-of-support",
+    "discontinued",
+)
+
+
+def _strs(data: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(data.get(key) or ())
+
+
+def _put(out: dict[str, Any], key: str, value: Any) -> None:
+    """Set an optional key only when it carries something."""
+    if value is not None and value != () and value != []:
+        out[key] = list(value) if isinstance(value, tuple) else value
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    id: str
+    name: str
+    description: str
+    aliases: tuple[str, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Category:
+        return cls(data["id"], data["name"], data["description"], _strs(data, "aliases"))
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "name": self.name}
+        _put(out, "aliases", self.aliases)
+        out["description"] = self.description
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Lifecycle:
+    status: Status
+    source: str
+    date: str | None = None
+    successors: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def retired(self) -> bool:
+        return self.status != "available"
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Lifecycle:
+        return cls(
+            status=data["status"],
+            source=data["source"],
+            date=data.get("date"),
+            successors=_strs(data, "successors"),
+            note=data.get("note"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"status": self.status}
+        _put(out, "date", self.date)
+        _put(out, "successors", self.successors)
+        _put(out, "note", self.note)
+        out["source"] = self.source
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class AwsService:
+    id: str
+    name: str
+    full_name: str
+    description: str
+    lifecycle: Lifecycle
+    aliases: tuple[str, ...] = ()
+    sdk_ids: tuple[str, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AwsService:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            full_name=data["full_name"],
+            description=data["description"],
+            lifecycle=Lifecycle.from_dict(data["lifecycle"]),
+            aliases=_strs(data, "aliases"),
+            sdk_ids=_strs(data, "sdk_ids"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "name": self.name, "full_name": self.full_name}
+        _put(out, "aliases", self.aliases)
+        out["sdk_ids"] = list(self.sdk_ids)
+        out["description"] = self.description
+        out["lifecycle"] = self.lifecycle.to_dict()
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class AwsEquivalent:
+    service: str
+    relation: Relation
+    note: str
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AwsEquivalent:
+        return cls(data["service"], data["relation"], data["note"])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"service": self.service, "relation": self.relation, "note": self.note}
+
+
+@dataclass(frozen=True, slots=True)
+class Parallel:
+    aspect: str
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"aspect": self.aspect, "detail": self.detail}
+
+
+@dataclass(frozen=True, slots=True)
+class SectionItem:
+    detail: str
+    name: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        _put(out, "name", self.name)
+        out["detail"] = self.detail
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    items: tuple[SectionItem, ...]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Section:
+        items = tuple(SectionItem(i["detail"], i.get("name")) for i in data["items"])
+        return cls(data["title"], items)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "items": [i.to_dict() for i in self.items]}
+
+
+@dataclass(frozen=True, slots=True)
+class Architecture:
+    title: str
+    open_source: tuple[str, ...]
+    aws: tuple[str, ...]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Architecture:
+        return cls(data["title"], tuple(data["open_source"]), tuple(data["aws"]))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "open_source": list(self.open_source), "aws": list(self.aws)}
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    was: str
+    now: str
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"was": self.was, "now": self.now, "source": self.source}
+
+
+def _corrections(data: dict[str, Any]) -> tuple[Correction, ...]:
+    return tuple(Correction(c["was"], c["now"], c["source"]) for c in data.get("corrections") or ())
+
+
+@dataclass(frozen=True, slots=True)
+class Technology:
+    id: str
+    name: str
+    categories: tuple[str, ...]
+    what_it_is: str
+    aws_equivalents: tuple[AwsEquivalent, ...]
+    aliases: tuple[str, ...] = ()
+    parallels: tuple[Parallel, ...] = ()
+    interview_phrases: tuple[str, ...] = ()
+    key_features: tuple[str, ...] = ()
+    use_cases: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    architectures: tuple[Architecture, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Technology:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            categories=tuple(data["categories"]),
+            what_it_is=data["what_it_is"],
+            aws_equivalents=tuple(AwsEquivalent.from_dict(e) for e in data["aws_equivalents"]),
+            aliases=_strs(data, "aliases"),
+            parallels=tuple(Parallel(p["aspect"], p["detail"]) for p in data.get("parallels") or ()),
+            interview_phrases=_strs(data, "interview_phrases"),
+            key_features=_strs(data, "key_features"),
+            use_cases=_strs(data, "use_cases"),
+            sections=tuple(Section.from_dict(s) for s in data.get("sections") or ()),
+            architectures=tuple(Architecture.from_dict(a) for a in data.get("architectures") or ()),
+            corrections=_corrections(data),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "name": self.name}
+        _put(out, "aliases", self.aliases)
+        out["categories"] = list(self.categories)
+        out["what_it_is"] = self.what_it_is
+        out["aws_equivalents"] = [e.to_dict() for e in self.aws_equivalents]
+        _put(out, "parallels", [p.to_dict() for p in self.parallels])
+        _put(out, "interview_phrases", self.interview_phrases)
+        _put(out, "key_features", self.key_features)
+        _put(out, "use_cases", self.use_cases)
+        _put(out, "sections", [s.to_dict() for s in self.sections])
+        _put(out, "architectures", [a.to_dict() for a in self.architectures])
+        _put(out, "corrections", [c.to_dict() for c in self.corrections])
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonSide:
+    label: str
+    technology: str | None = None
+    aws_service: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return "technology" if self.technology else "aws_service"
+
+    @property
+    def target(self) -> str:
+        return self.technology or self.aws_service or ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"label": self.label}
+        _put(out, "technology", self.technology)
+        _put(out, "aws_service", self.aws_service)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonRow:
+    aspect: str
+    values: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"aspect": self.aspect, "values": list(self.values)}
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    id: str
+    title: str
+    sides: tuple[ComparisonSide, ...]
+    rows: tuple[ComparisonRow, ...]
+    corrections: tuple[Correction, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Comparison:
+        sides = tuple(
+            ComparisonSide(s["label"], s.get("technology"), s.get("aws_service"))
+            for s in data["sides"]
+        )
+        rows = tuple(ComparisonRow(r["aspect"], tuple(r["values"])) for r in data["rows"])
+        return cls(data["id"], data["title"], sides, rows, _corrections(data))
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "sides": [s.to_dict() for s in self.sides],
+            "rows": [r.to_dict() for r in self.rows],
+        }
+        _put(out, "corrections", [c.to_dict() for c in self.corrections])
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """Everything one or more data files hold, in file order."""
+
+    categories: tuple[Category, ...] = ()
+    aws_services: tuple[AwsService, ...] = ()
+    technologies: tuple[Technology, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Dataset:
+        return cls(
+            categories=tuple(Category.from_dict(c) for c in data.get("categories") or ()),
+            aws_services=tuple(AwsService.from_dict(s) for s in data.get("aws_services") or ()),
+            technologies=tuple(Technology.from_dict(t) for t in data.get("technologies") or ()),
+            comparisons=tuple(Comparison.from_dict(c) for c in data.get("comparisons") or ()),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        _put(out, "categories", [c.to_dict() for c in self.categories])
+        _put(out, "aws_services", [s.to_dict() for s in self.aws_services])
+        _put(out, "technologies", [t.to_dict() for t in self.technologies])
+        _put(out, "comparisons", [c.to_dict() for c in self.comparisons])
+        return out

@@ -1,0 +1,16 @@
+"""The JSON renderer: one document per command, safe to paste into any terminal."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from awsmap.results import Result
+
+# json.dumps escapes C0 controls already; C1 controls and bidi overrides are escaped here too.
+_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def dumps(result: Result, ascii_only: bool = False) -> str:
+    text = json.dumps(result.to_json(), ensure_ascii=ascii_only, indent=2)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

@@ -1,0 +1,72 @@
+"""String helpers shared by resolution, search and display: one normal form, one safe form."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^0-9a-z+#]+")
+# Leading words that carry no meaning when matching a name: "Apache Kafka" is "kafka".
+_NOISE_PREFIXES = ("apache ", "amazon ", "aws ", "the ")
+# C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text in a terminal.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+ECHO_LIMIT = 60
+
+
+def normalize(name: str) -> str:
+    """The form names are compared in: case, width, spacing, punctuation and noise prefixes folded."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    words = _NON_WORD.sub(" ", folded).strip()
+    changed = True
+    while changed:
+        changed = False
+        for prefix in _NOISE_PREFIXES:
+            if words.startswith(prefix) and len(words) > len(prefix):
+                words = words[len(prefix) :]
+                changed = True
+    return words
+
+
+def compact(name: str) -> str:
+    """The normal form without spaces, so that "rabbit mq" meets "rabbitmq"."""
+    return normalize(name).replace(" ", "")
+
+
+def safe(text: str) -> str:
+    """Make text from data or argv inert on a terminal: controls shown as escapes, never obeyed."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else
+                       f"\\u{ord(m.group()):04x}", text)
+
+
+def echo(query: str) -> str:
+    """A user's query quoted for a message: safe, on one line, and not a 100 KB wall."""
+    flat = safe(query.replace("\n", " ").replace("\t", " "))
+    if len(flat) > ECHO_LIMIT:
+        flat = flat[: ECHO_LIMIT - 1] + "…"
+    return f"'{flat}'"
+
+
+_WORD = re.compile(r"[0-9a-z+#]+")
+_STOP = frozenset("a an and as at by for from in into is it of on or the to with like via".split())
+
+
+def stem(word: str) -> str:
+    """A deliberately small stemmer: enough for 'processing' to meet 'processes', no more."""
+    if len(word) <= 4:
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """The search terms of a text, in order, stop words dropped."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return [stem(w) for w in _WORD.findall(folded) if w not in _STOP]

@@ -1,0 +1,209 @@
+"""Checking data files: the JSON Schema for shape, then cross-references for meaning.
+
+Problems are collected, not raised one at a time, so that ``awsmap validate`` can list every one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from awsmap.models import Dataset
+from awsmap.text import compact, safe
+from awsmap.yamlio import Document
+
+SCHEMA_NAME = "awsmap-data.schema.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a data file, placed as precisely as we can."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    entry: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}:{self.column}"
+        subject = ""
+        if self.entry:
+            subject += f" {self.entry}"
+        if self.field:
+            subject += f" field '{self.field}'"
+        return f"{where}:{subject}{':' if subject else ''} {self.message}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "entry": self.entry,
+            "field": self.field,
+            "message": self.message,
+        }
+
+
+@cache
+def schema() -> dict[str, Any]:
+    text = files("awsmap").joinpath("data", "schemas", SCHEMA_NAME).read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def _field_path(path: Iterable[str | int]) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
+    return out
+
+
+def _entry_label(data: Any, path: tuple[str | int, ...]) -> tuple[str | None, int]:
+    """'technology kafka' for an error inside technologies[3], and how deep that entry sits."""
+    if len(path) >= 2 and isinstance(path[0], str) and isinstance(path[1], int):
+        kind = path[0].removesuffix("s").replace("_", " ")
+        try:
+            entry_id = data[path[0]][path[1]].get("id")
+        except (AttributeError, IndexError, KeyError, TypeError):
+            entry_id = None
+        label = f"{kind} '{safe(str(entry_id))}'" if entry_id else f"{kind} #{path[1] + 1}"
+        return label, 2
+    return None, 0
+
+
+def schema_problems(doc: Document) -> list[Problem]:
+    """Every place where the document does not fit the schema."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema())
+    problems = []
+    for error in validator.iter_errors(doc.data):
+        path = tuple(error.absolute_path)
+        entry, depth = _entry_label(doc.data, path)
+        position = doc.position(path)
+        problems.append(
+            Problem(
+                file=str(doc.path),
+                message=_message(error),
+                line=position[0] if position else None,
+                column=position[1] if position else None,
+                entry=entry,
+                field=_field_path(path[depth:]) or None,
+            )
+        )
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return problems
+
+
+def _message(error: Any) -> str:
+    """jsonschema's message, kept short and made safe to print."""
+    validator = error.validator
+    if validator == "enum":
+        return "expected one of " + ", ".join(map(str, error.validator_value))
+    if validator == "pattern" and error.validator_value == "^[a-z0-9]+(-[a-z0-9]+)*$":
+        return f"{safe(repr(error.instance))[:60]} is not a slug (lower-case words joined by -)"
+    if validator == "type":
+        return f"expected {error.validator_value}, got {type(error.instance).__name__}"
+    if validator == "oneOf" and error.path and error.path[-1] in (0, 1):
+        return "a side names exactly one of 'technology' or 'aws_service'"
+    text = str(error.message)
+    return safe(text if len(text) <= 200 else text[:199] + "…")
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an entry came from, for messages about the merged dataset."""
+
+    file: str
+    kind: str
+    id: str
+
+
+def reference_problems(
+    dataset: Dataset, origins: dict[tuple[str, str], str] | None = None
+) -> list[Problem]:
+    """Ids that do not exist, and names or aliases that two entries claim."""
+    origins = origins or {}
+    problems: list[Problem] = []
+
+    def add(kind: str, entry_id: str, field: str, message: str) -> None:
+        problems.append(
+            Problem(
+                file=origins.get((kind, entry_id), "<data>"),
+                message=message,
+                entry=f"{kind.replace('_', ' ')} '{safe(entry_id)}'",
+                field=field,
+            )
+        )
+
+    categories = {c.id for c in dataset.categories}
+    services = {s.id for s in dataset.aws_services}
+    technologies = {t.id for t in dataset.technologies}
+    for tech in dataset.technologies:
+        for i, cat in enumerate(tech.categories):
+            if cat not in categories:
+                add("technology", tech.id, f"categories[{i}]", f"unknown category '{safe(cat)}'")
+        for i, eq in enumerate(tech.aws_equivalents):
+            if eq.service not in services:
+                add("technology", tech.id, f"aws_equivalents[{i}].service",
+                    f"unknown AWS service '{safe(eq.service)}'")
+    for service in dataset.aws_services:
+        for i, succ in enumerate(service.lifecycle.successors):
+            if succ not in services:
+                add("aws_service", service.id, f"lifecycle.successors[{i}]",
+                    f"unknown AWS service '{safe(succ)}'")
+    for comp in dataset.comparisons:
+        for i, side in enumerate(comp.sides):
+            known = technologies if side.technology else services
+            if side.target not in known:
+                add("comparison", comp.id, f"sides[{i}]",
+                    f"unknown {side.kind.replace('_', ' ')} '{safe(side.target)}'")
+    for kind, entries in (
+        ("technology", [(t.id, (t.id, t.name, *t.aliases)) for t in dataset.technologies]),
+        ("aws_service", [(s.id, (s.id, s.name, s.full_name, *s.aliases))
+                         for s in dataset.aws_services]),
+        ("category", [(c.id, (c.id, c.name, *c.aliases)) for c in dataset.categories]),
+    ):
+        for entry_id, field, message in _name_clashes(entries):
+            add(kind, entry_id, field, message)
+    return problems
+
+
+def _name_clashes(entries: list[tuple[str, tuple[str, ...]]]) -> Iterator[tuple[str, str, str]]:
+    owner: dict[str, tuple[str, str]] = {}
+    seen_ids: set[str] = set()
+    for entry_id, names in entries:
+        if entry_id in seen_ids:
+            yield entry_id, "id", "id is used twice"
+            continue
+        seen_ids.add(entry_id)
+        for name in names:
+            key = compact(name)
+            if not key:
+                yield entry_id, "aliases", f"name {safe(repr(name))} has no letters or digits"
+                continue
+            other = owner.setdefault(key, (entry_id, name))
+            if other[0] != entry_id:
+                yield (
+                    entry_id,
+                    "aliases",
+                    f"{safe(repr(name))} is also a name of '{safe(other[0])}' "
+                    f"(as {safe(repr(other[1]))})",
+                )
+
+
+def check_document(doc: Document) -> list[Problem]:
+    """Schema problems of one document (the part that needs no other file)."""
+    if not isinstance(doc.data, dict):
+        return [Problem(str(doc.path), "the top level must be a mapping with keys such as "
+                        "'technologies:'", line=1, column=1)]
+    return schema_problems(doc)

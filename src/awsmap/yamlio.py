@@ -1,0 +1,171 @@
+"""Reading YAML data files safely, keeping line numbers for error messages.
+
+Only PyYAML's safe loaders are used (the C one when PyYAML has it). Before a document is
+constructed its node graph is checked, so that an alias bomb is refused without being expanded and
+a duplicated key is reported instead of silently dropped. Dates stay strings, as the schema says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from awsmap.errors import DataError
+from awsmap.text import safe
+
+try:
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 24 * 1024 * 1024
+# Nodes a document may expand to through aliases, as a multiple of the nodes it really has.
+MAX_EXPANSION = 10
+MIN_EXPANSION_BUDGET = 100_000
+
+
+class _Loader(_BaseLoader):
+    """A safe loader without the implicit timestamp type."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed file: its data, and the node tree that knows where each value was written."""
+
+    path: Path
+    data: Any
+    root: yaml.Node | None
+
+    def position(self, path: tuple[str | int, ...]) -> tuple[int, int] | None:
+        """1-based line and column of the value at ``path`` (or of its nearest parent)."""
+        node = self.root
+        if node is None:
+            return None
+        best = node.start_mark
+        for step in path:
+            child = _child(node, step)
+            if child is None:
+                break
+            node = child
+            best = node.start_mark
+        return best.line + 1, best.column + 1
+
+
+def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == step:
+                return value
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        child: yaml.Node = node.value[step]
+        return child
+    return None
+
+
+def _where(path: Path, mark: Any) -> str:
+    if mark is None:
+        return str(path)
+    return f"{path}:{mark.line + 1}:{mark.column + 1}"
+
+
+def _check_graph(path: Path, root: yaml.Node) -> None:
+    """Refuse duplicate keys, and documents whose aliases expand far beyond their size."""
+    sizes: dict[int, int] = {}
+    distinct = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
+            distinct += 1
+            continue
+        if isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        else:
+            children = list(node.value)
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+            if isinstance(node, yaml.MappingNode):
+                _check_duplicate_keys(path, node)
+            continue
+        distinct += 1
+        sizes[key] = 1 + sum(sizes.get(id(c), 1) for c in children)
+        budget = max(MIN_EXPANSION_BUDGET, MAX_EXPANSION * distinct)
+        if sizes[key] > budget:
+            raise DataError(
+                f"{_where(path, node.start_mark)}: YAML aliases expand this document beyond "
+                f"{budget:,} values; refusing it (an alias bomb?)"
+            )
+
+
+def _check_duplicate_keys(path: Path, node: yaml.MappingNode) -> None:
+    seen: set[str] = set()
+    for key, _value in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            if key.value in seen:
+                raise DataError(
+                    f"{_where(path, key.start_mark)}: duplicate key {safe(repr(key.value))}"
+                )
+            seen.add(key.value)
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a DataError that says plainly why it cannot be had."""
+    try:
+        if path.is_dir():
+            raise DataError(f"{path}: is a directory; give the YAML files in it")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError(
+                f"{path}: {size / 1048576:.1f} MiB is over the {MAX_FILE_BYTES // 1048576} MiB "
+                "limit for one data file; split it into several files"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"{path}: no such file") from None
+    except PermissionError:
+        raise DataError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if b"\x00" in raw:
+        raise DataError(f"{path}: is a binary file, not YAML text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: is not UTF-8 text (byte {exc.start})") from None
+
+
+def load(path: Path) -> Document:
+    """Parse one file with a safe loader; every failure is a DataError naming file, line, column."""
+    text = read_text(path)
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise DataError(f"{path}: is empty; a data file holds at least one of "
+                            "technologies, aws_services, categories or comparisons")
+        _check_graph(path, root)
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = safe(exc.problem or exc.context or "invalid YAML")
+        raise DataError(f"{_where(path, mark)}: YAML error: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"{path}: YAML error: {safe(str(exc))}") from None
+    except RecursionError:
+        raise DataError(f"{path}: YAML nests too deeply") from None
+    finally:
+        loader.dispose()
+    return Document(path, data, root)
