@@ -1,0 +1,137 @@
+"""Check that the bundled data carries everything the source guide says.
+
+Usage: python scripts/check_guide_coverage.py PATH/TO/tech-to-aws-guide.md
+
+For every technology section of the guide: its name resolves (as ``awsmap lookup NAME`` would) to
+an entry; every AWS service on its "AWS Equivalent" line resolves to one of that entry's
+equivalents; every parallel, interview phrase, key feature and use case is in the entry, verbatim,
+or recorded as the ``was`` of a correction. Not a test: the guide is not shipped with awsmap.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from awsmap import queries
+from awsmap.catalog import AWS_SERVICE, Catalog
+from awsmap.errors import AwsmapError
+from awsmap.models import Technology
+from awsmap.resolve import resolve
+from awsmap.results import LookupResult
+
+BOLD = re.compile(r"\*\*([^*]+)\*\*")
+SKIP_EQUIVALENTS = {"The underlying technology of OpenSearch and CloudSearch", "Amazon SNS + SQS",
+                    "RabbitMQ + Dead Letter Exchanges"}
+
+
+def plain(line: str) -> str:
+    text = line.strip().removeprefix("- ").replace("**", "").strip()
+    return text.strip('"').strip()
+
+
+def sections(guide: str) -> list[tuple[str, str]]:
+    body = guide.split("## 🎯 Quick Reference Table")[0]
+    parts = re.split(r"^### (.+)$", body, flags=re.M)
+    return [(parts[i].strip(), parts[i + 1]) for i in range(1, len(parts), 2)]
+
+
+def blocks(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    current = None
+    in_code = False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        header = re.match(r"^\*\*(.+?):\*\*\s*$", line.strip())
+        if header:
+            current = header.group(1)
+            out.setdefault(current, [])
+            continue
+        if current and line.startswith("- "):
+            out[current].append(line)
+    return out
+
+
+def known(tech: Technology, text: str) -> bool:
+    pool = [
+        *(f"{p.aspect}: {p.detail}" for p in tech.parallels),
+        *tech.interview_phrases,
+        *tech.key_features,
+        *tech.use_cases,
+        *(c.was for c in tech.corrections),
+    ]
+    return any(text == p or p.startswith(text) or text in p for p in pool)
+
+
+def names_of(title: str) -> list[str]:
+    title = re.sub(r"\s*\((Database|Cache) Mode\)|\s*\(Commercial but important\)", "", title)
+    return [n.strip() for n in re.split(r"\s*/\s*", title)]
+
+
+def main(path: str) -> int:
+    guide = Path(path).read_text(encoding="utf-8")
+    catalog = Catalog.open()
+    problems: list[str] = []
+    checked = 0
+    for title, text in sections(guide):
+        fields = blocks(text)
+        equivalent_line = re.search(r"\*\*(AWS|Open-Source) Equivalent:\*\*(.+)", text)
+        if title.startswith("AWS "):
+            tools = [m for m in BOLD.findall(equivalent_line.group(2))] if equivalent_line else []
+            aws_names = [title]
+        else:
+            tools = names_of(title)
+            aws_names = BOLD.findall(equivalent_line.group(2)) if equivalent_line else []
+        for tool in tools:
+            if tool in SKIP_EQUIVALENTS:
+                continue
+            try:
+                result = queries.lookup(catalog, tool)
+            except AwsmapError as exc:
+                problems.append(f"{title}: {tool!r} does not resolve: {exc.message}")
+                continue
+            if not isinstance(result, LookupResult):
+                problems.append(f"{title}: {tool!r} resolves to an AWS service")
+                continue
+            checked += 1
+            tech = result.technology
+            ids = {e.service for e in tech.aws_equivalents}
+            for aws_name in aws_names:
+                if aws_name in SKIP_EQUIVALENTS:
+                    continue
+                try:
+                    match = resolve(catalog, aws_name.removeprefix("AWS "), (AWS_SERVICE,))
+                except AwsmapError as exc:
+                    problems.append(f"{tech.id}: AWS name {aws_name!r}: {exc.message}")
+                    continue
+                if match.id not in ids:
+                    problems.append(f"{tech.id}: {aws_name!r} ({match.id}) not an equivalent")
+            for header, lines in fields.items():
+                if header in ("Cache Strategies", "Architecture Comparison"):
+                    continue
+                for line in lines:
+                    item = plain(line)
+                    if not known(tech, item) and not _in_sections(tech, item):
+                        problems.append(f"{tech.id}: [{header}] missing: {item}")
+    for p in problems:
+        print(p)
+    print(f"{checked} technologies checked, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def _in_sections(tech: Technology, item: str) -> bool:
+    for section in tech.sections:
+        for i in section.items:
+            joined = f"{i.name}: {i.detail}" if i.name else i.detail
+            if item == joined or item in joined or joined.startswith(item.split(":")[0]):
+                return True
+    return False
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
