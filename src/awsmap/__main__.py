@@ -1,5 +1,5 @@
 """Allow ``python -m awsmap``."""
 
-from awsmap.cli import main
+from awsmap.entry import main
 
 main()

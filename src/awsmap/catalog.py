@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from awsmap.errors import NotFoundError
@@ -16,8 +17,7 @@ AWS_SERVICE = "aws_service"
 CATEGORY = "category"
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
+class Key(NamedTuple):
     """A name, alias or id as resolution sees it."""
 
     key: str
@@ -26,8 +26,7 @@ class Key:
     label: str
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """One technology's mapping to an AWS service, seen from the service."""
 
     technology: str

@@ -1,9 +1,9 @@
 """The command line: parse arguments, call ``queries``, hand the result to a renderer.
 
 This is also the one place where an :class:`AwsmapError` becomes a message and an exit code.
+Annotations are real objects here (no ``from __future__ import annotations``) so that Typer need
+not evaluate strings, and each run builds only the command it runs: start-up is most of a lookup.
 """
-
-from __future__ import annotations
 
 import errno
 import os
@@ -14,17 +14,32 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
+from typer.main import get_command_from_info
+from typer.models import CommandInfo
 
 from awsmap import __version__, console
-from awsmap.errors import AwsmapError, ExitCode, NotFoundError
+from awsmap.errors import AwsmapError, ExitCode
 from awsmap.text import safe
 
 DATA_ENV = "AWSMAP_DATA"
 DEBUG_ENV = "AWSMAP_DEBUG"
 
 
+_COMMANDS: dict[str, CommandInfo] = {}
+
+
 class _Group(TyperGroup):
-    """Runs every command inside the one error boundary."""
+    """Builds commands on demand and runs every one inside the one error boundary."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(_COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        info = _COMMANDS.get(cmd_name)
+        if info is None:
+            return None
+        return get_command_from_info(info, pretty_exceptions_short=True,
+                                     rich_markup_mode=app.rich_markup_mode)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -169,7 +184,7 @@ def _root(
     _state["data"] = _user_paths(data)
 
 
-@app.command()
+@app.command("lookup")
 def lookup(
     name: Annotated[list[str], typer.Argument(help="Technology or AWS service; several words ok.",
                                               autocompletion=_complete(("technology",
@@ -190,7 +205,7 @@ def lookup(
     _emit(queries.lookup(_catalog(), " ".join(name), full), as_json)
 
 
-@app.command()
+@app.command("aws")
 def aws(
     service: Annotated[list[str], typer.Argument(help="AWS service: name, abbreviation or former "
                                                       "name.",
@@ -206,7 +221,7 @@ def aws(
     _emit(queries.aws(_catalog(), " ".join(service)), as_json)
 
 
-@app.command()
+@app.command("category")
 def category(
     name: Annotated[list[str], typer.Argument(help="Category id, name or alias.",
                                               autocompletion=_complete(("category",)))],
@@ -221,7 +236,7 @@ def category(
     _emit(queries.category(_catalog(), " ".join(name)), as_json)
 
 
-@app.command()
+@app.command("categories")
 def categories(as_json: JsonOpt = False) -> None:
     """Every category with how many technologies it holds.
 
@@ -232,7 +247,7 @@ def categories(as_json: JsonOpt = False) -> None:
     _emit(queries.categories(_catalog()), as_json)
 
 
-@app.command()
+@app.command("compare")
 def compare(
     names: Annotated[list[str], typer.Argument(help="Two or more technologies or AWS services.",
                                                autocompletion=_complete(("technology",
@@ -251,7 +266,7 @@ def compare(
     _emit(queries.compare(_catalog(), names), as_json)
 
 
-@app.command()
+@app.command("search")
 def search(
     text: Annotated[list[str], typer.Argument(help="Words to look for.")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=500,
@@ -279,7 +294,7 @@ def list_(as_json: JsonOpt = False) -> None:
     _emit(queries.listing(_catalog()), as_json)
 
 
-@app.command()
+@app.command("validate")
 def validate(
     paths: Annotated[list[Path], typer.Argument(metavar="FILE...", help="User data files.")],
     as_json: JsonOpt = False,
@@ -298,14 +313,6 @@ def validate(
         raise typer.Exit(ExitCode.DATA)
 
 
-def main() -> None:
-    """Console-script entry point: the CLI, plus what only a real process needs."""
-    if sys.stdout is None:
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - fd 1 closed; errors still reach stderr
-        if sys.stderr is not None:
-            sys.stderr.write("awsmap: error: standard output is closed\n")
-        sys.exit(ExitCode.OUTPUT)
-    try:
-        app(prog_name="awsmap")
-    except NotFoundError as exc:  # pragma: no cover - the group handles it; kept as a backstop
-        sys.exit(exc.exit_code)
+# Typer would build every registered command on each run; keep them aside and build one.
+_COMMANDS.update((info.name or "", info) for info in app.registered_commands)
+app.registered_commands = []

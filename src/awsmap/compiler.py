@@ -14,6 +14,7 @@ from typing import Any
 
 from awsmap.loader import Loaded
 from awsmap.models import Technology
+from awsmap.search import FIELD_WEIGHTS
 from awsmap.text import compact, terms
 
 SCHEMA = """
@@ -32,20 +33,6 @@ CREATE INDEX terms_by_term ON terms(term);
 CREATE TABLE texts(technology TEXT, field TEXT, terms TEXT);
 CREATE INDEX texts_by_technology ON texts(technology);
 """
-
-# How much a match in each field says about a technology, for search ranking.
-FIELD_WEIGHTS = {
-    "name": 10.0,
-    "aliases": 8.0,
-    "what_it_is": 4.0,
-    "categories": 3.0,
-    "use_cases": 3.0,
-    "key_features": 2.0,
-    "parallels": 2.0,
-    "interview_phrases": 1.0,
-    "sections": 1.0,
-}
-
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -6,10 +6,9 @@ line on stderr and the exit code in one place. The codes are documented in the R
 
 from __future__ import annotations
 
-from enum import IntEnum
+class ExitCode:
+    """Exit codes (plain ints: an IntEnum costs more to create than a warm lookup spends)."""
 
-
-class ExitCode(IntEnum):
     OK = 0
     NOT_FOUND = 1
     USAGE = 2
@@ -22,7 +21,7 @@ class ExitCode(IntEnum):
 class AwsmapError(Exception):
     """An expected failure with a message for the user and an exit code."""
 
-    exit_code: ExitCode = ExitCode.DATA
+    exit_code: int = ExitCode.DATA
 
     def __init__(self, message: str, *, details: tuple[str, ...] = ()) -> None:
         super().__init__(message)

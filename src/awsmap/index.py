@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from awsmap import __version__
+from awsmap.bundled import bundled_paths
 
 FORMAT = "3"
 CACHE_ENV = "AWSMAP_CACHE_DIR"
@@ -72,8 +73,6 @@ class Index:
 
 def open_index(user_paths: Sequence[Path] = ()) -> Index:
     """The index of the bundled data plus ``user_paths``, from the cache when it is current."""
-    from awsmap.loader import bundled_paths
-
     sources = [*bundled_paths(), *(p.absolute() for p in user_paths)]
     wanted = fingerprint(sources)
     name = f"index-{zlib.crc32(chr(0).join(map(str, sources)).encode()):08x}.sqlite3"
@@ -101,8 +100,11 @@ def _open_current(path: Path, wanted: str) -> sqlite3.Connection | None:
 
 
 def _build_and_store(user_paths: Sequence[Path], wanted: str, target: Path) -> sqlite3.Connection:
+    import gc
+
     from awsmap import compiler, loader
 
+    gc.enable()  # parsing YAML makes real garbage; the CLI turns collection off for quick runs
     loaded = loader.load(user_paths)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

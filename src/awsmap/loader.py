@@ -9,23 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from awsmap.bundled import DATA_DIR, bundled_paths, read_bundled
 from awsmap.errors import DataError
 from awsmap.models import Dataset
-from awsmap.validation import Problem, check_document, reference_problems
+from awsmap.problems import Problem
+from awsmap.validation import check_document, reference_problems
 
 KINDS = ("categories", "aws_services", "technologies", "comparisons")
 _SINGULAR = {"categories": "category", "aws_services": "aws_service",
              "technologies": "technology", "comparisons": "comparison"}
-
-
-def bundled_paths() -> list[Path]:
-    """The package's own data files, in a stable order."""
-    root = Path(str(files("awsmap").joinpath("data")))
-    return sorted(root.glob("*.yaml")) + sorted(root.glob("technologies/*.yaml"))
 
 
 @dataclass
@@ -37,14 +32,20 @@ class Loaded:
     notices: list[str] = field(default_factory=list)
 
 
-def read_documents(paths: Iterable[Path]) -> list[tuple[Path, dict[str, Any]]]:
+def read_documents(
+    paths: Iterable[Path], bundled: bool = False
+) -> list[tuple[Path, dict[str, Any]]]:
     """Parse and schema-check files; every problem of every file, or their data."""
     from awsmap import yamlio
 
     documents = []
     problems: list[Problem] = []
     for path in paths:
-        doc = yamlio.load(path)
+        if bundled:
+            name = path.relative_to(DATA_DIR).as_posix()
+            doc = yamlio.load(Path("awsmap/data", name), text=read_bundled(name))
+        else:
+            doc = yamlio.load(path)
         found = check_document(doc)
         problems.extend(found)
         if not found:
@@ -100,6 +101,5 @@ def merge(documents: Sequence[tuple[Path, dict[str, Any]]], bundled_count: int) 
 
 def load(user_paths: Sequence[Path] = ()) -> Loaded:
     """The bundled data plus the user's files, parsed, checked and merged."""
-    bundled = bundled_paths()
-    documents = read_documents([*bundled, *user_paths])
-    return merge(documents, len(bundled))
+    bundled = read_documents(bundled_paths(), bundled=True)
+    return merge([*bundled, *read_documents(user_paths)], len(bundled))

@@ -1,5 +1,9 @@
 """Typed records of the dataset.
 
+Records are ``NamedTuple`` classes: immutable and typed like frozen dataclasses, but on Python 3.11
+a frozen dataclass costs about 0.5 ms to create at import, and the thirty record types of a run
+would cost more than the rest of a warm lookup together (measured; see benchmarks/README.md).
+
 ``from_dict`` takes a document that already passed the JSON Schema, so it converts rather than
 checks; ``to_dict`` gives back the same shape (optional keys left out when empty) so that data
 survives load -> dump -> load unchanged.
@@ -7,8 +11,7 @@ survives load -> dump -> load unchanged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Relation = Literal["managed", "compatible", "analogous"]
 Status = Literal["available", "closed-to-new-customers", "end-of-support", "discontinued"]
@@ -32,8 +35,7 @@ def _put(out: dict[str, Any], key: str, value: Any) -> None:
         out[key] = list(value) if isinstance(value, tuple) else value
 
 
-@dataclass(frozen=True, slots=True)
-class Category:
+class Category(NamedTuple):
     id: str
     name: str
     description: str
@@ -50,8 +52,7 @@ class Category:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Lifecycle:
+class Lifecycle(NamedTuple):
     status: Status
     source: str
     date: str | None = None
@@ -81,8 +82,7 @@ class Lifecycle:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class AwsService:
+class AwsService(NamedTuple):
     id: str
     name: str
     full_name: str
@@ -112,8 +112,7 @@ class AwsService:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class AwsEquivalent:
+class AwsEquivalent(NamedTuple):
     service: str
     relation: Relation
     note: str
@@ -126,8 +125,7 @@ class AwsEquivalent:
         return {"service": self.service, "relation": self.relation, "note": self.note}
 
 
-@dataclass(frozen=True, slots=True)
-class Parallel:
+class Parallel(NamedTuple):
     aspect: str
     detail: str
 
@@ -135,8 +133,7 @@ class Parallel:
         return {"aspect": self.aspect, "detail": self.detail}
 
 
-@dataclass(frozen=True, slots=True)
-class SectionItem:
+class SectionItem(NamedTuple):
     detail: str
     name: str | None = None
 
@@ -147,8 +144,7 @@ class SectionItem:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     title: str
     items: tuple[SectionItem, ...]
 
@@ -161,8 +157,7 @@ class Section:
         return {"title": self.title, "items": [i.to_dict() for i in self.items]}
 
 
-@dataclass(frozen=True, slots=True)
-class Architecture:
+class Architecture(NamedTuple):
     title: str
     open_source: tuple[str, ...]
     aws: tuple[str, ...]
@@ -175,8 +170,7 @@ class Architecture:
         return {"title": self.title, "open_source": list(self.open_source), "aws": list(self.aws)}
 
 
-@dataclass(frozen=True, slots=True)
-class Correction:
+class Correction(NamedTuple):
     was: str
     now: str
     source: str
@@ -189,8 +183,7 @@ def _corrections(data: dict[str, Any]) -> tuple[Correction, ...]:
     return tuple(Correction(c["was"], c["now"], c["source"]) for c in data.get("corrections") or ())
 
 
-@dataclass(frozen=True, slots=True)
-class Technology:
+class Technology(NamedTuple):
     id: str
     name: str
     categories: tuple[str, ...]
@@ -239,8 +232,7 @@ class Technology:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class ComparisonSide:
+class ComparisonSide(NamedTuple):
     label: str
     technology: str | None = None
     aws_service: str | None = None
@@ -260,8 +252,7 @@ class ComparisonSide:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class ComparisonRow:
+class ComparisonRow(NamedTuple):
     aspect: str
     values: tuple[str, ...]
 
@@ -269,8 +260,7 @@ class ComparisonRow:
         return {"aspect": self.aspect, "values": list(self.values)}
 
 
-@dataclass(frozen=True, slots=True)
-class Comparison:
+class Comparison(NamedTuple):
     id: str
     title: str
     sides: tuple[ComparisonSide, ...]
@@ -297,8 +287,7 @@ class Comparison:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Dataset:
+class Dataset(NamedTuple):
     """Everything one or more data files hold, in file order."""
 
     categories: tuple[Category, ...] = ()

@@ -219,7 +219,9 @@ def _status_text(svc: AwsService) -> str:
 def validate(paths: Sequence[Path]) -> ValidateResult:
     """Every problem in the given user files, checked alone and against the bundled data."""
     from awsmap import loader, yamlio
-    from awsmap.validation import Problem, check_document
+    from awsmap.bundled import bundled_paths
+    from awsmap.problems import Problem
+    from awsmap.validation import check_document
 
     if not paths:
         raise UsageError("give at least one data file to validate")
@@ -237,7 +239,7 @@ def validate(paths: Sequence[Path]) -> ValidateResult:
             documents.append((path, doc.data))
     counts: dict[str, int] = {}
     if not problems:
-        bundled = loader.read_documents(loader.bundled_paths())
+        bundled = loader.read_documents(bundled_paths(), bundled=True)
         try:
             loaded = loader.merge([*bundled, *documents], len(bundled))
         except DataError as exc:

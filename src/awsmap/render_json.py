@@ -8,9 +8,11 @@ import re
 from awsmap.results import Result
 
 # json.dumps escapes C0 controls already; C1 controls and bidi overrides are escaped here too.
-_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = "[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 
 
 def dumps(result: Result, ascii_only: bool = False) -> str:
     text = json.dumps(result.to_json(), ensure_ascii=ascii_only, indent=2)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    if not text.isascii():
+        text = re.sub(_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text + "\n"

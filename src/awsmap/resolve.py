@@ -8,8 +8,9 @@ two different entries that score within a small margin of each other.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from awsmap.catalog import Catalog, Key
 from awsmap.errors import NotFoundError, UsageError
@@ -22,8 +23,7 @@ MAX_SUGGESTIONS = 3
 KIND_WORDS = {"technology": "technology", "aws_service": "AWS service", "category": "category"}
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """How a query was resolved: what it found, by which method, and how sure we are."""
 
     query: str

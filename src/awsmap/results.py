@@ -6,12 +6,11 @@ keys may be added in a minor release, never renamed or removed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from awsmap.models import AwsService, Category, Comparison, ComparisonRow, Technology
 from awsmap.resolve import Match
-from awsmap.validation import Problem
+from awsmap.problems import Problem
 
 JSON = dict[str, Any]
 
@@ -20,8 +19,7 @@ def _ref(entry: AwsService | Technology | Category) -> JSON:
     return {"id": entry.id, "name": entry.name}
 
 
-@dataclass(frozen=True)
-class Equivalent:
+class Equivalent(NamedTuple):
     """An AWS service as the equivalent of one technology, with its lifecycle resolved."""
 
     service: AwsService
@@ -55,8 +53,7 @@ def main_equivalent(equivalents: tuple[Equivalent, ...]) -> Equivalent | None:
     return equivalents[0] if equivalents else None
 
 
-@dataclass(frozen=True)
-class TechSummary:
+class TechSummary(NamedTuple):
     technology: Technology
     equivalents: tuple[Equivalent, ...]
 
@@ -83,8 +80,7 @@ def key_use_case(tech: Technology) -> str | None:
     return head if sep and len(head) <= 40 else first
 
 
-@dataclass(frozen=True)
-class LookupResult:
+class LookupResult(NamedTuple):
     technology: Technology
     categories: tuple[Category, ...]
     equivalents: tuple[Equivalent, ...]
@@ -122,8 +118,7 @@ def comparison_ref(comp: Comparison) -> JSON:
     }
 
 
-@dataclass(frozen=True)
-class ServiceLink:
+class ServiceLink(NamedTuple):
     technology: Technology | None
     id: str
     name: str
@@ -134,8 +129,7 @@ class ServiceLink:
         return {"id": self.id, "name": self.name, "relation": self.relation, "note": self.note}
 
 
-@dataclass(frozen=True)
-class ServiceResult:
+class ServiceResult(NamedTuple):
     """The reverse view: one AWS service, its lifecycle, and what maps to it."""
 
     service: AwsService
@@ -166,8 +160,7 @@ class ServiceResult:
         }
 
 
-@dataclass(frozen=True)
-class CategoryResult:
+class CategoryResult(NamedTuple):
     category: Category
     technologies: tuple[TechSummary, ...]
     match: Match
@@ -181,8 +174,7 @@ class CategoryResult:
         }
 
 
-@dataclass(frozen=True)
-class CategoriesResult:
+class CategoriesResult(NamedTuple):
     categories: tuple[tuple[Category, int], ...]
 
     def to_json(self) -> JSON:
@@ -194,8 +186,7 @@ class CategoriesResult:
         }
 
 
-@dataclass(frozen=True)
-class Subject:
+class Subject(NamedTuple):
     """One column of a comparison: a technology or an AWS service."""
 
     kind: str
@@ -207,8 +198,7 @@ class Subject:
         return {"kind": self.kind, "id": self.id, "name": self.name, "match": self.match.to_json()}
 
 
-@dataclass(frozen=True)
-class CompareResult:
+class CompareResult(NamedTuple):
     subjects: tuple[Subject, ...]
     rows: tuple[ComparisonRow, ...]
     comparison: Comparison | None
@@ -222,8 +212,7 @@ class CompareResult:
         }
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     id: str
     name: str
     score: float
@@ -234,8 +223,7 @@ class Hit:
                 "field": self.field}
 
 
-@dataclass(frozen=True)
-class SearchResult:
+class SearchResult(NamedTuple):
     query: str
     hits: tuple[Hit, ...]
 
@@ -243,19 +231,17 @@ class SearchResult:
         return {"query": self.query, "results": [h.to_json() for h in self.hits]}
 
 
-@dataclass(frozen=True)
-class ListResult:
+class ListResult(NamedTuple):
     technologies: tuple[TechSummary, ...]
 
     def to_json(self) -> JSON:
         return {"technologies": [t.to_json() for t in self.technologies]}
 
 
-@dataclass(frozen=True)
-class ValidateResult:
+class ValidateResult(NamedTuple):
     files: tuple[str, ...]
     problems: tuple[Problem, ...]
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int]
 
     @property
     def valid(self) -> bool:

@@ -10,10 +10,23 @@ from __future__ import annotations
 import math
 
 from awsmap.catalog import TECHNOLOGY, Catalog
-from awsmap.compiler import FIELD_WEIGHTS
 from awsmap.errors import NotFoundError, UsageError
 from awsmap.results import Hit, SearchResult
 from awsmap.text import echo, terms
+
+# How much a match in each field says about a technology, for search ranking.
+FIELD_WEIGHTS = {
+    "name": 10.0,
+    "aliases": 8.0,
+    "what_it_is": 4.0,
+    "categories": 3.0,
+    "use_cases": 3.0,
+    "key_features": 2.0,
+    "parallels": 2.0,
+    "interview_phrases": 1.0,
+    "sections": 1.0,
+}
+
 
 PHRASE_BONUS = 0.5
 MIN_PREFIX = 4

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_NON_WORD = re.compile(r"[^0-9a-z+#]+")
+_NON_WORD = r"[^0-9a-z+#]+"
 # Leading words that carry no meaning when matching a name: "Apache Kafka" is "kafka".
 _NOISE_PREFIXES = ("apache ", "amazon ", "aws ", "the ")
 # C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text in a terminal.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 ECHO_LIMIT = 60
+
+
+def _fold(text: str) -> str:
+    """Case and compatibility folding; ASCII (nearly every query) skips the Unicode tables."""
+    if text.isascii():
+        return text.lower()
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def normalize(name: str) -> str:
     """The form names are compared in: case, width, spacing, punctuation and noise prefixes folded."""
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    words = _NON_WORD.sub(" ", folded).strip()
+    folded = _fold(name)
+    words = re.sub(_NON_WORD, " ", folded).strip()
     changed = True
     while changed:
         changed = False
@@ -34,8 +42,12 @@ def compact(name: str) -> str:
 
 def safe(text: str) -> str:
     """Make text from data or argv inert on a terminal: controls shown as escapes, never obeyed."""
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else
-                       f"\\u{ord(m.group()):04x}", text)
+    return re.sub(_UNSAFE, _escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def echo(query: str) -> str:
@@ -46,7 +58,7 @@ def echo(query: str) -> str:
     return f"'{flat}'"
 
 
-_WORD = re.compile(r"[0-9a-z+#]+")
+_WORD = r"[0-9a-z+#]+"
 _STOP = frozenset("a an and as at by for from in into is it of on or the to with like via".split())
 
 
@@ -68,5 +80,5 @@ def stem(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """The search terms of a text, in order, stop words dropped."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return [stem(w) for w in _WORD.findall(folded) if w not in _STOP]
+    folded = _fold(text)
+    return [stem(w) for w in re.findall(_WORD, folded) if w not in _STOP]

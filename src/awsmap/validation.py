@@ -7,55 +7,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from awsmap.bundled import read_bundled
 from awsmap.models import Dataset
+from awsmap.problems import Problem
 from awsmap.text import compact, safe
-from awsmap.yamlio import Document
+
+if TYPE_CHECKING:
+    from awsmap.yamlio import Document
 
 SCHEMA_NAME = "awsmap-data.schema.json"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with a data file, placed as precisely as we can."""
-
-    file: str
-    message: str
-    line: int | None = None
-    column: int | None = None
-    entry: str | None = None
-    field: str | None = None
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f":{self.line}:{self.column}"
-        subject = ""
-        if self.entry:
-            subject += f" {self.entry}"
-        if self.field:
-            subject += f" field '{self.field}'"
-        return f"{where}:{subject}{':' if subject else ''} {self.message}"
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "entry": self.entry,
-            "field": self.field,
-            "message": self.message,
-        }
-
-
 @cache
 def schema() -> dict[str, Any]:
-    text = files("awsmap").joinpath("data", "schemas", SCHEMA_NAME).read_text(encoding="utf-8")
+    text = read_bundled(f"schemas/{SCHEMA_NAME}")
     loaded: dict[str, Any] = json.loads(text)
     return loaded
 
@@ -117,15 +86,6 @@ def _message(error: Any) -> str:
         return "a side names exactly one of 'technology' or 'aws_service'"
     text = str(error.message)
     return safe(text if len(text) <= 200 else text[:199] + "…")
-
-
-@dataclass(frozen=True, slots=True)
-class Origin:
-    """Where an entry came from, for messages about the merged dataset."""
-
-    file: str
-    kind: str
-    id: str
 
 
 def reference_problems(

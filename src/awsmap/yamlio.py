@@ -147,9 +147,10 @@ def read_text(path: Path) -> str:
         raise DataError(f"{path}: is not UTF-8 text (byte {exc.start})") from None
 
 
-def load(path: Path) -> Document:
+def load(path: Path, text: str | None = None) -> Document:
     """Parse one file with a safe loader; every failure is a DataError naming file, line, column."""
-    text = read_text(path)
+    if text is None:
+        text = read_text(path)
     loader = _Loader(text)
     try:
         root = loader.get_single_node()

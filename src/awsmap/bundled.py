@@ -1,0 +1,34 @@
+"""Which data files ship with awsmap, and how to read them.
+
+Reading goes through ``importlib.resources``. Listing and stat-ing the files (to fingerprint the
+cache on every run) uses the package folder directly: importing ``importlib.resources`` costs more
+than the whole warm lookup, and an installed package is plain files.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DATA_DIR = Path(__file__).with_name("data")
+
+
+def bundled_names() -> list[str]:
+    """Data files relative to the data folder: top-level ones first, then technologies/."""
+    names: list[str] = []
+    for sub in ("", "technologies"):
+        folder = DATA_DIR / sub if sub else DATA_DIR
+        with os.scandir(folder) as entries:
+            found = sorted(e.name for e in entries if e.name.endswith(".yaml") and e.is_file())
+        names.extend(f"{sub}/{n}" if sub else n for n in found)
+    return names
+
+
+def bundled_paths() -> list[Path]:
+    return [DATA_DIR / name for name in bundled_names()]
+
+
+def read_bundled(name: str) -> str:
+    from importlib.resources import files
+
+    return files("awsmap").joinpath("data", *name.split("/")).read_text(encoding="utf-8")
