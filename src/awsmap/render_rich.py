@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 
 from rich import box
 from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -82,11 +81,12 @@ def _match_line(match: Match, name: str) -> Text | None:
 
 
 def _bullets(title: str, items: Iterable[str], quote: bool = False) -> RenderableType:
-    lines = [Text(title, style="bold")]
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right", style="dim")
+    grid.add_column(overflow="fold")
     for item in items:
-        body = f"“{item}”" if quote else item
-        lines.append(Text.assemble(("  • ", "dim"), t(body)))
-    return Group(*lines)
+        grid.add_row("•", t(f"“{item}”" if quote else item))
+    return Group(Text(title, style="bold"), grid)
 
 
 def _equivalents_table(equivalents: Sequence[Equivalent]) -> Table:
@@ -104,7 +104,7 @@ def _equivalents_table(equivalents: Sequence[Equivalent]) -> Table:
 def _lookup(result: LookupResult) -> list[RenderableType]:
     tech = result.technology
     out: list[RenderableType] = []
-    head = Text.assemble(t(tech.name, "bold cyan"), ("  ", ""),
+    head = Text.assemble(t(tech.name, "bold cyan"), ("  ·  ", "dim"),
                          t(" · ".join(c.name for c in result.categories), "dim"))
     out.append(head)
     out.append(t(tech.what_it_is))
@@ -113,7 +113,6 @@ def _lookup(result: LookupResult) -> list[RenderableType]:
     line = _match_line(result.match, tech.name)
     if line:
         out.append(line)
-    out.append(Text())
     out.append(_equivalents_table(result.equivalents))
     if tech.parallels:
         table = _table("Key parallels", "Aspect", "Detail")
@@ -130,9 +129,8 @@ def _lookup(result: LookupResult) -> list[RenderableType]:
                                       ("comparisons", result.comparisons),
                                       ("corrections", tech.corrections)) if present]
         if more:
-            out.append(Text())
-            out.append(Text(f"More ({', '.join(more)}): awsmap lookup {tech.id} --full",
-                            style="dim"))
+            out.append(Group(Text(f"More ({', '.join(more)}): awsmap lookup {tech.id} --full",
+                                  style="dim")))
     return out
 
 
@@ -173,7 +171,8 @@ def _service(result: ServiceResult) -> list[RenderableType]:
     svc = result.service
     life = svc.lifecycle
     out: list[RenderableType] = [
-        Text.assemble(t(svc.name, "bold cyan"), ("  ", ""), t(svc.full_name, "dim")),
+        Text.assemble(t(svc.name, "bold cyan"),
+                      ("  ", ""), t(svc.full_name if svc.full_name != svc.name else "", "dim")),
         t(svc.description),
     ]
     line = _match_line(result.match, svc.name)
@@ -190,7 +189,7 @@ def _service(result: ServiceResult) -> list[RenderableType]:
         facts.add_row("Also", t(", ".join(svc.aliases)))
     if svc.sdk_ids:
         facts.add_row("SDK ids", t(", ".join(svc.sdk_ids)))
-    out.extend([facts, Text()])
+    out.append(facts)
     if result.links:
         table = _table("Technologies that map to it", "Technology", "Relation", "Note")
         for link in result.links:
@@ -224,7 +223,7 @@ def _category(result: CategoryResult) -> list[RenderableType]:
     for summary in result.technologies:
         table.add_row(t(summary.technology.name, "bold"), _equivalent_names(summary.equivalents),
                       t(summary.technology.what_it_is))
-    out.extend([Text(), table])
+    out.append(table)
     return out
 
 
@@ -303,5 +302,12 @@ _RENDERERS = {
 
 def render(result: Result, console: Console) -> None:
     parts = _RENDERERS[type(result)](result)  # type: ignore[operator]
-    for part in parts:
-        console.print(Padding(part, (0, 0)) if isinstance(part, Table) else part)
+    for i, part in enumerate(parts):
+        # a blank line before each titled block, none before the first
+        if i and isinstance(part, (Table, Group)) and not _is_grid(part):
+            console.print()
+        console.print(part)
+
+
+def _is_grid(part: RenderableType) -> bool:
+    return isinstance(part, Table) and part.title is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import re
 from collections.abc import Sequence
 
 from awsmap.catalog import Catalog, Key
@@ -48,7 +49,9 @@ def clean_query(words: str | Sequence[str]) -> str:
 def resolve(catalog: Catalog, query: str, kinds: Sequence[str], what: str = "") -> Match:
     """The single best entry of one of ``kinds`` (earlier kinds win ties) for ``query``."""
     text = clean_query(query)
-    for level, key in ((0, text), (1, compact(text))):
+    # "Amazon EMR (Elastic MapReduce)" is Amazon EMR: a parenthesis only qualifies a name
+    bare = compact(re.sub(r"\([^)]*\)", " ", text)) if "(" in text else ""
+    for level, key in ((0, text), (1, compact(text)), (1, bare)):
         if not key:
             continue
         found = catalog.keys_exact(level, key, kinds)

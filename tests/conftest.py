@@ -1,0 +1,75 @@
+"""Shared fixtures: an isolated cache and environment for every test, and a CLI runner."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from awsmap.cli import app
+
+CLEARED_ENV = ("AWSMAP_DATA", "AWSMAP_DEBUG", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS")
+
+
+@pytest.fixture(scope="session")
+def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("awsmap-cache")
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(monkeypatch: pytest.MonkeyPatch, session_cache: Path) -> Iterator[None]:
+    """The index is built once per session; no test sees the developer's environment."""
+    for name in CLEARED_ENV:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWSMAP_CACHE_DIR", str(session_cache))
+    yield
+
+
+class Cli:
+    """CliRunner with the app bound, stdout and stderr kept apart."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, env: dict[str, str] | None = None) -> Result:
+        return self.runner.invoke(app, list(args), env=env, catch_exceptions=False)
+
+    def json(self, *args: str, env: dict[str, str] | None = None) -> Any:
+        result = self(*args, "--json", env=env)
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+
+@pytest.fixture
+def cli() -> Cli:
+    return Cli()
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+SCHEMA_LINE = "# yaml-language-server: $schema=awsmap-data.schema.json\n"
+
+FLUME = SCHEMA_LINE + """\
+technologies:
+  - id: flume
+    name: Apache Flume
+    aliases: [Flume]
+    categories: [data-integration]
+    what_it_is: Distributed service for collecting and moving large amounts of log data.
+    aws_equivalents:
+      - service: firehose
+        relation: analogous
+        note: Same role, fully managed, different API.
+    parallels:
+      - aspect: Sinks
+        detail: Like Firehose destinations
+    interview_phrases:
+      - Flume moves logs into HDFS the way Firehose delivers streams into S3
+"""

@@ -1,0 +1,146 @@
+"""Reading YAML safely into typed records, and surviving load -> dump -> load."""
+
+from __future__ import annotations
+
+import string
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from awsmap import loader, yamlio
+from awsmap.errors import DataError
+from awsmap.models import AwsEquivalent, Dataset, Parallel, Technology
+from tests.conftest import FLUME, SCHEMA_LINE, write
+
+
+def test_bundled_data_loads_into_typed_records() -> None:
+    loaded = loader.load()
+    kafka = next(t for t in loaded.dataset.technologies if t.id == "kafka")
+    assert isinstance(kafka, Technology)
+    assert isinstance(kafka.aws_equivalents[0], AwsEquivalent)
+    assert isinstance(kafka.parallels[0], Parallel)
+    assert loaded.notices == []
+
+
+def test_the_c_loader_is_used_when_pyyaml_has_it() -> None:
+    if hasattr(yaml, "CSafeLoader"):
+        assert issubclass(yamlio._Loader, yaml.CSafeLoader)
+    assert issubclass(yamlio._Loader, (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    assert not issubclass(yamlio._Loader, (yaml.FullLoader, yaml.UnsafeLoader))
+
+
+def test_dates_stay_strings(tmp_path: Path) -> None:
+    doc = yamlio.load(write(tmp_path / "d.yaml", "a: 2024-07-25\n"))
+    assert doc.data == {"a": "2024-07-25"}
+
+
+def test_positions_point_at_the_value(tmp_path: Path) -> None:
+    doc = yamlio.load(write(tmp_path / "f.yaml", FLUME))
+    assert doc.position(("technologies", 0, "aws_equivalents", 0, "relation")) == (10, 19)
+
+
+def test_unsafe_tags_are_rejected_not_executed(tmp_path: Path) -> None:
+    marker = tmp_path / "executed"
+    path = write(tmp_path / "evil.yaml",
+                 f"technologies: !!python/object/apply:os.system ['touch {marker}']\n")
+    with pytest.raises(DataError, match=r"evil\.yaml:1:\d+: YAML error"):
+        yamlio.load(path)
+    assert not marker.exists()
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        refs = ",".join([f"*a{i - 1}"] * 9)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    path = write(tmp_path / "bomb.yaml", "\n".join(lines) + "\n")
+    started = time.monotonic()
+    with pytest.raises(DataError, match="alias bomb"):
+        yamlio.load(path)
+    assert time.monotonic() - started < 10  # bounded: the bomb is never expanded
+
+
+def test_duplicate_keys_are_reported(tmp_path: Path) -> None:
+    path = write(tmp_path / "dup.yaml", "technologies: []\ntechnologies: []\n")
+    with pytest.raises(DataError, match=r"dup\.yaml:2:1: duplicate key 'technologies'"):
+        yamlio.load(path)
+
+
+def test_user_entry_with_a_bundled_id_replaces_it_with_a_notice(tmp_path: Path) -> None:
+    text = FLUME.replace("id: flume", "id: kafka").replace("[Flume]", "[Kafka]")
+    loaded = loader.load([write(tmp_path / "k.yaml", text)])
+    kafka = next(t for t in loaded.dataset.technologies if t.id == "kafka")
+    assert kafka.name == "Apache Flume"
+    assert len(loaded.notices) == 1
+    assert "replaces" in loaded.notices[0]
+
+
+def test_alias_clash_with_bundled_data_is_an_error(tmp_path: Path) -> None:
+    text = FLUME.replace("[Flume]", "[k8s]")
+    with pytest.raises(DataError, match="'k8s' is also a name of 'kubernetes'"):
+        loader.load([write(tmp_path / "clash.yaml", text)])
+
+
+def test_unknown_references_are_errors(tmp_path: Path) -> None:
+    text = FLUME.replace("service: firehose", "service: no-such-service")
+    with pytest.raises(DataError, match="unknown AWS service 'no-such-service'"):
+        loader.load([write(tmp_path / "ref.yaml", text)])
+
+
+def test_bundled_dataset_round_trips() -> None:
+    dataset = loader.load().dataset
+    assert Dataset.from_dict(dataset.to_dict()) == dataset
+
+
+# -- property: arbitrary valid entries survive load -> dump -> load ------------------------------
+
+_slug = st.from_regex(r"\A[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}\Z")
+_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"),
+    min_size=1, max_size=40,
+).filter(lambda s: s.strip() != "")
+_name = st.text(alphabet=string.ascii_letters + string.digits + " .+#-", min_size=1, max_size=20
+                ).filter(lambda s: any(c.isalnum() for c in s))
+
+
+@st.composite
+def technologies(draw: st.DrawFn) -> dict[str, object]:
+    tech: dict[str, object] = {
+        "id": "x-" + draw(_slug),
+        "name": draw(_name),
+        "categories": ["databases"],
+        "what_it_is": draw(_text),
+        "aws_equivalents": [{
+            "service": draw(st.sampled_from(["rds", "dynamodb", "s3"])),
+            "relation": draw(st.sampled_from(["managed", "compatible", "analogous"])),
+            "note": draw(_text),
+        }],
+    }
+    if draw(st.booleans()):
+        tech["parallels"] = [{"aspect": draw(_name), "detail": draw(_text)}]
+    if draw(st.booleans()):
+        tech["interview_phrases"] = draw(st.lists(_text, min_size=1, max_size=3))
+    if draw(st.booleans()):
+        tech["sections"] = [{"title": draw(_name), "items": [{"name": draw(_name),
+                                                                "detail": draw(_text)}]}]
+    return tech
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tech=technologies())
+def test_arbitrary_valid_entries_survive_load_dump_load(tmp_path: Path,
+                                                         tech: dict[str, object]) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(SCHEMA_LINE + yaml.safe_dump({"technologies": [tech]}, allow_unicode=True),
+                    encoding="utf-8")
+    documents = loader.read_documents([path])
+    first = Dataset.from_dict(documents[0][1])
+    dumped = tmp_path / "dumped.yaml"
+    dumped.write_text(yaml.safe_dump(first.to_dict(), allow_unicode=True), encoding="utf-8")
+    again = Dataset.from_dict(loader.read_documents([dumped])[0][1])
+    assert again == first
+    assert again.technologies[0].to_dict() == tech
