@@ -144,6 +144,15 @@ class Catalog:
         )
         return [Key(*map(str, r)) for r in rows]
 
+    def keys_prefix(self, prefix: str, kinds: Sequence[str]) -> list[Key]:
+        marks = ",".join("?" * len(kinds))
+        rows = self._index.rows(
+            "SELECT key, kind, id, label FROM keys WHERE level = 1 AND key >= ? AND key < ? "
+            f"AND kind IN ({marks})",
+            (prefix, prefix + "\uffff", *kinds),
+        )
+        return [Key(*map(str, r)) for r in rows]
+
     def keys(self, kinds: Sequence[str]) -> list[Key]:
         marks = ",".join("?" * len(kinds))
         rows = self._index.rows(

@@ -6,11 +6,12 @@ not evaluate strings, and each run builds only the command it runs: start-up is 
 """
 
 import errno
+import functools
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, ParamSpec
 
 import typer
 from typer.core import TyperGroup
@@ -21,6 +22,7 @@ from awsmap import __version__, console
 from awsmap.errors import AwsmapError, ExitCode
 from awsmap.text import safe
 
+P = ParamSpec("P")
 DATA_ENV = "AWSMAP_DATA"
 DEBUG_ENV = "AWSMAP_DEBUG"
 
@@ -29,7 +31,7 @@ _COMMANDS: dict[str, CommandInfo] = {}
 
 
 class _Group(TyperGroup):
-    """Builds commands on demand and runs every one inside the one error boundary."""
+    """Builds only the command that runs (Typer would build all of them on every start)."""
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(_COMMANDS)
@@ -41,11 +43,18 @@ class _Group(TyperGroup):
         return get_command_from_info(info, pretty_exceptions_short=True,
                                      rich_markup_mode=app.rich_markup_mode)
 
-    def invoke(self, ctx: Any) -> Any:
+
+def _guarded(command: Callable[P, None]) -> Callable[P, None]:
+    """The one error boundary: what a command raises becomes one line and an exit code."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
         try:
-            return super().invoke(ctx)
+            command(*args, **kwargs)
         except AwsmapError as exc:
             _fail(exc.message, exc.exit_code)
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
         except BrokenPipeError:
             _silence_stdout()
             raise typer.Exit(ExitCode.BROKEN_PIPE) from None
@@ -53,16 +62,20 @@ class _Group(TyperGroup):
             if exc.errno == errno.EPIPE:
                 _silence_stdout()
                 raise typer.Exit(ExitCode.BROKEN_PIPE) from None
-            if exc.errno == errno.EBADF or sys.stdout is None:
+            if exc.errno == errno.EBADF:
                 _fail("cannot write to standard output (is it closed?)", ExitCode.OUTPUT)
-            raise
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
-            raise
+            _internal(exc)
         except Exception as exc:
-            if os.environ.get(DEBUG_ENV):
-                raise
-            _fail(f"internal error: {type(exc).__name__}: {exc}. This is a bug; run again with "
-                  f"{DEBUG_ENV}=1 to see the traceback and report it", ExitCode.INTERNAL)
+            _internal(exc)
+
+    return run
+
+
+def _internal(exc: Exception) -> NoReturn:
+    if os.environ.get(DEBUG_ENV):
+        raise exc
+    _fail(f"internal error: {type(exc).__name__}: {exc}. This is a bug; run again with "
+          f"{DEBUG_ENV}=1 to see the traceback and report it", ExitCode.INTERNAL)
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -185,6 +198,7 @@ def _root(
 
 
 @app.command("lookup")
+@_guarded
 def lookup(
     name: Annotated[list[str], typer.Argument(help="Technology or AWS service; several words ok.",
                                               autocompletion=_complete(("technology",
@@ -206,6 +220,7 @@ def lookup(
 
 
 @app.command("aws")
+@_guarded
 def aws(
     service: Annotated[list[str], typer.Argument(help="AWS service: name, abbreviation or former "
                                                       "name.",
@@ -222,6 +237,7 @@ def aws(
 
 
 @app.command("category")
+@_guarded
 def category(
     name: Annotated[list[str], typer.Argument(help="Category id, name or alias.",
                                               autocompletion=_complete(("category",)))],
@@ -237,6 +253,7 @@ def category(
 
 
 @app.command("categories")
+@_guarded
 def categories(as_json: JsonOpt = False) -> None:
     """Every category with how many technologies it holds.
 
@@ -248,6 +265,7 @@ def categories(as_json: JsonOpt = False) -> None:
 
 
 @app.command("compare")
+@_guarded
 def compare(
     names: Annotated[list[str], typer.Argument(help="Two or more technologies or AWS services.",
                                                autocompletion=_complete(("technology",
@@ -267,6 +285,7 @@ def compare(
 
 
 @app.command("search")
+@_guarded
 def search(
     text: Annotated[list[str], typer.Argument(help="Words to look for.")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=500,
@@ -284,6 +303,7 @@ def search(
 
 
 @app.command("list")
+@_guarded
 def list_(as_json: JsonOpt = False) -> None:
     """The quick reference: every technology, its category, main AWS equivalent and use case.
 
@@ -295,6 +315,7 @@ def list_(as_json: JsonOpt = False) -> None:
 
 
 @app.command("validate")
+@_guarded
 def validate(
     paths: Annotated[list[Path], typer.Argument(metavar="FILE...", help="User data files.")],
     as_json: JsonOpt = False,

@@ -26,7 +26,7 @@ from awsmap.results import (
     main_equivalent,
 )
 from awsmap.search import search as _search
-from awsmap.text import echo
+from awsmap.text import compact, echo
 
 RELATION_ORDER = {"managed": 0, "compatible": 1, "analogous": 2}
 
@@ -70,7 +70,17 @@ def technology_view(catalog: Catalog, match: Match, full: bool = False) -> Looku
 
 
 def aws(catalog: Catalog, name: str) -> ServiceResult:
-    match = resolve(catalog, name, (AWS_SERVICE,))
+    try:
+        match = resolve(catalog, name, (AWS_SERVICE,))
+    except NotFoundError as exc:
+        tech = catalog.keys_exact(1, compact(name), (TECHNOLOGY,))
+        if not tech:
+            raise
+        raise NotFoundError(
+            f"{echo(name)} is a technology, not an AWS service; "
+            f"'awsmap lookup {tech[0].id}' shows its AWS equivalents",
+            suggestions=exc.suggestions,
+        ) from None
     return _service_view(catalog, match)
 
 

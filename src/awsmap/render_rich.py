@@ -129,7 +129,7 @@ def _lookup(result: LookupResult) -> list[RenderableType]:
                                       ("comparisons", result.comparisons),
                                       ("corrections", tech.corrections)) if present]
         if more:
-            out.append(Group(Text(f"More ({', '.join(more)}): awsmap lookup {tech.id} --full",
+            out.append(Group(Text(f"More: awsmap lookup {tech.id} --full ({', '.join(more)})",
                                   style="dim")))
     return out
 
@@ -282,7 +282,9 @@ def _validate(result: ValidateResult) -> list[RenderableType]:
         counts = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in result.counts.items() if n)
         return [Text.assemble(("ok", "bold green"), ": ", t(", ".join(result.files)),
                               f" ({counts or 'nothing'})")]
-    out: list[RenderableType] = [t(str(p)) for p in result.problems]
+    # one problem a line, never wrapped, so that it can be grepped and clicked in an editor
+    out: list[RenderableType] = [Text(safe(str(p)), no_wrap=True, overflow="ignore")
+                                 for p in result.problems]
     out.append(Text(f"{len(result.problems)} problem{'s' if len(result.problems) != 1 else ''}",
                     style="bold red"))
     return out
@@ -306,7 +308,7 @@ def render(result: Result, console: Console) -> None:
         # a blank line before each titled block, none before the first
         if i and isinstance(part, (Table, Group)) and not _is_grid(part):
             console.print()
-        console.print(part)
+        console.print(part, soft_wrap=isinstance(part, Text) and part.no_wrap is True)
 
 
 def _is_grid(part: RenderableType) -> bool:

@@ -1,8 +1,8 @@
 """Turning what a user typed into one entry, or a clear 'not found'.
 
 Order: the exact id, name or alias; then the same in normal form (case, spacing, punctuation and an
-"Apache"/"Amazon"/"AWS" prefix folded); then fuzzy matching with rapidfuzz, which is imported only
-here. Fuzzy matching has a score floor so that nonsense finds nothing, and refuses to choose between
+"Apache"/"Amazon"/"AWS" prefix folded); then the start of exactly one entry's name ("graf" is
+Grafana); then fuzzy matching with rapidfuzz, which is imported only here. Fuzzy matching has a score floor so that nonsense finds nothing, and refuses to choose between
 two different entries that score within a small margin of each other.
 """
 
@@ -21,6 +21,7 @@ FUZZY_FLOOR = 78.0
 SUGGESTION_FLOOR = 55.0
 AMBIGUITY_MARGIN = 3.0
 MAX_SUGGESTIONS = 3
+MIN_PREFIX = 3
 KIND_WORDS = {"technology": "technology", "aws_service": "AWS service", "category": "category"}
 
 
@@ -31,7 +32,7 @@ class Match(NamedTuple):
     kind: str
     id: str
     label: str
-    method: str  # exact | normalized | fuzzy
+    method: str  # exact | normalized | prefix | fuzzy
     score: float
 
     def to_json(self) -> dict[str, object]:
@@ -59,7 +60,29 @@ def resolve(catalog: Catalog, query: str, kinds: Sequence[str], what: str = "") 
             best = min(found, key=lambda k: kinds.index(k.kind))
             method = "exact" if level == 0 else "normalized"
             return Match(text, best.kind, best.id, best.label, method, 100.0)
-    return _fuzzy(catalog, text, kinds, what or " or ".join(KIND_WORDS[k] for k in kinds))
+    what = what or " or ".join(KIND_WORDS[k] for k in kinds)
+    return _prefix(catalog, text, kinds) or _fuzzy(catalog, text, kinds, what)
+
+
+def _prefix(catalog: Catalog, query: str, kinds: Sequence[str]) -> Match | None:
+    """The one entry whose name starts with the query; several such entries is ambiguity."""
+    key = compact(query)
+    if len(key) < MIN_PREFIX:
+        return None
+    found = catalog.keys_prefix(key, kinds)
+    targets = {(k.kind, k.id): k for k in sorted(found, key=lambda k: len(k.key))}
+    if len(targets) == 1:
+        best = next(iter(targets.values()))
+        name = catalog.names(best.kind).get(best.id, best.label)
+        return Match(query, best.kind, best.id, name, "prefix", 100.0 * len(key) / len(best.key))
+    if 1 < len(targets) <= 8:
+        names = {(kind, i): n for kind in kinds for i, n in catalog.names(kind).items()}
+        close = tuple(dict.fromkeys(names.get(t, t[1]) for t in targets))
+        raise NotFoundError(
+            f"{echo(query)} is the start of several names: {_or(close[:6])}; say which",
+            suggestions=close[:MAX_SUGGESTIONS],
+        )
+    return None
 
 
 def _score_all(query: str, keys: list[Key]) -> list[tuple[float, Key]]:

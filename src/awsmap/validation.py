@@ -36,10 +36,14 @@ def _field_path(path: Iterable[str | int]) -> str:
     return out
 
 
+_SINGULAR = {"technologies": "technology", "aws_services": "AWS service",
+             "categories": "category", "comparisons": "comparison"}
+
+
 def _entry_label(data: Any, path: tuple[str | int, ...]) -> tuple[str | None, int]:
     """'technology kafka' for an error inside technologies[3], and how deep that entry sits."""
     if len(path) >= 2 and isinstance(path[0], str) and isinstance(path[1], int):
-        kind = path[0].removesuffix("s").replace("_", " ")
+        kind = _SINGULAR.get(path[0], path[0])
         try:
             entry_id = data[path[0]][path[1]].get("id")
         except (AttributeError, IndexError, KeyError, TypeError):
@@ -58,19 +62,34 @@ def schema_problems(doc: Document) -> list[Problem]:
     for error in validator.iter_errors(doc.data):
         path = tuple(error.absolute_path)
         entry, depth = _entry_label(doc.data, path)
-        position = doc.position(path)
-        problems.append(
-            Problem(
-                file=str(doc.path),
-                message=_message(error),
-                line=position[0] if position else None,
-                column=position[1] if position else None,
-                entry=entry,
-                field=_field_path(path[depth:]) or None,
+        for key, message in _explain(error):
+            position = doc.position(path, key)
+            field = _field_path((*path[depth:], key) if key else path[depth:])
+            problems.append(
+                Problem(
+                    file=str(doc.path),
+                    message=message,
+                    line=position[0] if position else None,
+                    column=position[1] if position else None,
+                    entry=entry,
+                    field=field or None,
+                )
             )
-        )
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return problems
+
+
+def _explain(error: Any) -> list[tuple[str | None, str]]:
+    """(field, message) pairs: an unknown or missing field is named as the field at fault."""
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        extras = sorted(str(k) for k in error.instance if k not in allowed)
+        hint = ", ".join(sorted(allowed))
+        return [(k, f"unknown field (allowed: {hint})") for k in extras]
+    if error.validator == "required" and isinstance(error.instance, dict):
+        missing = [str(k) for k in error.validator_value if k not in error.instance]
+        return [(k, "required field is missing") for k in missing]
+    return [(None, _message(error))]
 
 
 def _message(error: Any) -> str:

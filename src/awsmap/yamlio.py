@@ -44,8 +44,10 @@ class Document:
     data: Any
     root: yaml.Node | None
 
-    def position(self, path: tuple[str | int, ...]) -> tuple[int, int] | None:
-        """1-based line and column of the value at ``path`` (or of its nearest parent)."""
+    def position(self, path: tuple[str | int, ...], key: str | None = None
+                 ) -> tuple[int, int] | None:
+        """1-based line and column of the value at ``path`` (or of its nearest parent), or of
+        the mapping key ``key`` inside it."""
         node = self.root
         if node is None:
             return None
@@ -56,6 +58,10 @@ class Document:
                 break
             node = child
             best = node.start_mark
+        if key is not None and isinstance(node, yaml.MappingNode):
+            for key_node, _value in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                    best = key_node.start_mark
         return best.line + 1, best.column + 1
 
 

@@ -1,0 +1,412 @@
+"""Every command, in both output modes, through Typer's CliRunner."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from awsmap import queries
+from awsmap.catalog import Catalog
+from awsmap.cli import _COMMANDS, _complete
+from awsmap.render_rich import render
+from tests.conftest import FLUME, Cli, write
+
+ESCAPE = "\x1b["
+EQUIVALENT_KEYS = {"id", "name", "full_name", "aliases", "relation", "status", "successors", "note"}
+LOOKUP_KEYS = {"kind", "id", "name", "aliases", "categories", "what_it_is", "aws_equivalents",
+               "parallels", "interview_phrases", "key_features", "use_cases", "sections",
+               "architectures", "comparisons", "corrections", "match"}
+SUMMARY_KEYS = {"id", "name", "categories", "what_it_is", "aws_equivalents",
+                "main_aws_equivalent", "use_case"}
+
+
+# -- lookup -------------------------------------------------------------------------------------
+
+def test_lookup_text(cli: Cli) -> None:
+    result = cli("lookup", "kafka")
+    assert result.exit_code == 0
+    out = result.stdout
+    for text in ("Apache Kafka", "AWS equivalents", "Amazon MSK", "managed", "analogous",
+                 "Key parallels", "Interview phrases", "awsmap lookup kafka --full"):
+        assert text in out
+    assert ESCAPE not in out
+    assert result.stderr == ""
+
+
+def test_lookup_json_contract(cli: Cli) -> None:
+    data = cli.json("lookup", "kafka")
+    assert set(data) == LOOKUP_KEYS
+    assert data["kind"] == "technology"
+    assert data["id"] == "kafka"
+    assert data["categories"] == [{"id": "messaging", "name": "Message Queues & Event Streaming"}]
+    assert [e["id"] for e in data["aws_equivalents"]] == ["msk", "kinesis-data-streams"]
+    for eq in data["aws_equivalents"]:
+        assert set(eq) == EQUIVALENT_KEYS
+    assert set(data["parallels"][0]) == {"aspect", "detail"}
+    assert data["match"] == {"query": "kafka", "method": "exact", "score": 100.0}
+    assert {c["id"] for c in data["comparisons"]} == {"kafka-vs-kinesis"}
+
+
+def test_lookup_full_adds_features_use_cases_and_corrections(cli: Cli) -> None:
+    out = cli("lookup", "mysql", "--full").stdout
+    for text in ("Key features", "Use cases", "Corrections to the source guide", "8.0"):
+        assert text in out
+
+
+@pytest.mark.parametrize(
+    ("words", "expected", "method"),
+    [
+        (["apache", "kafka"], "kafka", "normalized"),
+        (["Apache Kafka"], "kafka", "exact"),
+        (["KAFKA"], "kafka", "normalized"),
+        (["kafak"], "kafka", "fuzzy"),
+        (["k8s"], "kubernetes", "exact"),
+        (["pg"], "postgresql", "exact"),
+        (["mongo"], "mongodb", "normalized"),
+        (["postgress"], "postgresql", "fuzzy"),
+        (["elasticserch"], "elasticsearch", "fuzzy"),
+        (["rabbit", "mq"], "rabbitmq", "normalized"),
+        (["graf"], "grafana", "prefix"),
+        (["jaeger"], "jaeger", "exact"),
+        (["Zipkin"], "zipkin", "exact"),
+        (["trino"], "trino", "exact"),
+        (["ambassador"], "emissary-ingress", "normalized"),
+    ],
+)
+def test_lookup_forgives(cli: Cli, words: list[str], expected: str, method: str) -> None:
+    data = cli.json("lookup", *words)
+    assert data["id"] == expected
+    assert data["match"]["method"] == method
+
+
+@pytest.mark.parametrize(
+    ("name", "service"),
+    [("dynamodb", "dynamodb"), ("ddb", "dynamodb"), ("kinesis data analytics", "managed-flink"),
+     ("Amazon EMR (Elastic MapReduce)", "emr"), ("app mesh", "app-mesh")],
+)
+def test_lookup_of_an_aws_name_shows_the_reverse_view(cli: Cli, name: str, service: str) -> None:
+    data = cli.json("lookup", name)
+    assert data["kind"] == "aws_service"
+    assert data["service"]["id"] == service
+
+
+@pytest.mark.parametrize("query", ["banana", "hello world", "zzzzzz", "qwertyuiop"])
+def test_nonsense_is_not_found(cli: Cli, query: str) -> None:
+    result = cli("lookup", *query.split(), "--json")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("awsmap: error: ")
+    assert lines[0].count("'") <= 2 + 2 * 3  # the query and at most three suggestions
+
+
+def test_suggestions_are_offered(cli: Cli) -> None:
+    result = cli("lookup", "banana")
+    assert "did you mean 'Kibana'" in result.stderr
+
+
+def test_several_prefix_matches_are_ambiguous_not_guessed(cli: Cli) -> None:
+    result = cli("lookup", "dyna", "--json")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "Amazon DynamoDB" in result.stderr and "DynamoDB Streams" in result.stderr
+
+
+def test_fuzzy_ties_are_ambiguous(cli: Cli, tmp_path: Path) -> None:
+    two = FLUME + FLUME.split("technologies:\n", 1)[1].replace("flume", "flome").replace(
+        "Flume", "Flome")
+    data = write(tmp_path / "two.yaml", two)
+    result = cli("--data", str(data), "lookup", "flime")
+    assert result.exit_code == 1
+    assert "ambiguous" in result.stderr
+    assert "Apache Flume" in result.stderr and "Apache Flome" in result.stderr
+
+
+# -- aws ----------------------------------------------------------------------------------------
+
+def test_aws_text_shows_lifecycle_and_successors(cli: Cli) -> None:
+    out = cli("aws", "app", "mesh", env={"COLUMNS": "150"}).stdout
+    for text in ("AWS App Mesh", "end of support", "2026-09-30", "Amazon ECS Service Connect",
+                 "Amazon VPC Lattice", "Istio"):
+        assert text in out
+
+
+def test_aws_json_contract(cli: Cli) -> None:
+    data = cli.json("aws", "msk")
+    assert set(data) == {"kind", "service", "technologies", "match"}
+    assert set(data["service"]) == {"id", "name", "full_name", "aliases", "description",
+                                    "sdk_ids", "status", "date", "successors", "note", "source"}
+    assert "kafka" in data["service"]["sdk_ids"]
+    assert data["technologies"][0] == {
+        "id": "kafka", "name": "Apache Kafka", "relation": "managed",
+        "note": data["technologies"][0]["note"],
+    }
+
+
+def test_aws_groups_technologies_by_relation(cli: Cli) -> None:
+    relations = [t["relation"] for t in cli.json("aws", "dynamodb")["technologies"]]
+    order = {"managed": 0, "compatible": 1, "analogous": 2}
+    assert relations == sorted(relations, key=order.__getitem__)
+
+
+def test_aws_with_a_technology_name_points_to_lookup(cli: Cli) -> None:
+    result = cli("aws", "kafka")
+    assert result.exit_code == 1
+    assert "awsmap lookup kafka" in result.stderr
+
+
+# -- category and categories ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "expected"),
+                         [("databases", "databases"), ("cache", "caching"), ("queues", "messaging"),
+                          ("db", "databases"), ("Service Mesh", "service-mesh")])
+def test_category_resolves_fuzzily(cli: Cli, name: str, expected: str) -> None:
+    data = cli.json("category", *name.split())
+    assert set(data) == {"category", "technologies", "match"}
+    assert data["category"]["id"] == expected
+    assert data["technologies"]
+    assert set(data["technologies"][0]) == SUMMARY_KEYS
+
+
+def test_category_text(cli: Cli) -> None:
+    out = cli("category", "caching").stdout
+    assert "Caching Solutions" in out and "Redis" in out and "Amazon ElastiCache" in out
+
+
+def test_unknown_category_is_not_found(cli: Cli) -> None:
+    result = cli("category", "spaceships")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+
+
+def test_categories(cli: Cli) -> None:
+    data = cli.json("categories")
+    assert set(data) == {"categories"}
+    assert all(set(c) == {"id", "name", "description", "count"} for c in data["categories"])
+    assert all(c["count"] > 0 for c in data["categories"])
+    text = cli("categories").stdout
+    assert "Databases" in text and "Count" in text
+
+
+# -- compare ------------------------------------------------------------------------------------
+
+def test_compare_curated_pair(cli: Cli) -> None:
+    data = cli.json("compare", "redis", "memcached")
+    assert set(data) == {"technologies", "comparison", "source", "rows"}
+    assert data["source"] == "curated"
+    assert data["comparison"]["id"] == "redis-vs-memcached"
+    assert data["rows"][0]["values"] == ["Rich data structures", "Simple key-value only"]
+
+
+def test_compare_keeps_argument_order(cli: Cli) -> None:
+    data = cli.json("compare", "memcached", "redis")
+    assert data["rows"][0]["values"] == ["Simple key-value only", "Rich data structures"]
+    assert [t["id"] for t in data["technologies"]] == ["memcached", "redis"]
+
+
+def test_compare_technology_with_aws_service(cli: Cli) -> None:
+    data = cli.json("compare", "kafka", "kinesis")
+    assert [t["kind"] for t in data["technologies"]] == ["technology", "aws_service"]
+    assert data["comparison"]["id"] == "kafka-vs-kinesis"
+    relation = [r for r in data["rows"] if r["aspect"] == "Relation to Apache Kafka"]
+    assert relation and relation[0]["values"][1].startswith("analogous")
+
+
+def test_compare_derives_rows_without_a_curated_comparison(cli: Cli) -> None:
+    data = cli.json("compare", "postgresql", "mysql", "mongodb")
+    assert data["source"] == "derived"
+    assert data["comparison"] is None
+    aspects = [r["aspect"] for r in data["rows"]]
+    assert {"What it is", "AWS equivalents", "Key features", "Use cases"} <= set(aspects)
+    assert all(len(r["values"]) == 3 for r in data["rows"])
+    assert cli("compare", "postgresql", "mysql").exit_code == 0
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    (["kafka"], 2), (["kafka", "kafka"], 2), (["kafka", "apache kafka"], 2),
+    (["kafka", "banana"], 1),
+])
+def test_compare_errors(cli: Cli, args: list[str], code: int) -> None:
+    result = cli("compare", *args, "--json")
+    assert result.exit_code == code
+    assert result.stdout == ""
+    assert result.stderr.startswith("awsmap: error: ")
+
+
+def test_compare_text(cli: Cli) -> None:
+    out = cli("compare", "kafka", "kinesis").stdout
+    assert "Kafka vs Kinesis" in out and "Streams with shards" in out
+
+
+# -- search -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("stream processing", "flink"), ("leader election", "zookeeper"), ("time series", "influxdb"),
+    ("service mesh", "istio"), ("s3 compatible", "minio"),
+])
+def test_search_ranks_the_obvious_answer_high(cli: Cli, text: str, expected: str) -> None:
+    data = cli.json("search", *text.split())
+    assert set(data) == {"query", "results"}
+    assert data["query"] == text
+    ids = [r["id"] for r in data["results"]]
+    assert expected in ids[:3]
+    assert all(set(r) == {"id", "name", "score", "field"} for r in data["results"])
+    scores = [r["score"] for r in data["results"]]
+    assert all(0 < s <= 100 for s in scores)
+
+
+def test_search_limit_and_text(cli: Cli) -> None:
+    assert len(cli.json("search", "database", "-n", "2")["results"]) == 2
+    out = cli("search", "queue").stdout
+    assert "RabbitMQ" in out
+
+
+@pytest.mark.parametrize(("args", "code"), [([" "], 2), (["the", "of"], 1), (["xyzzyplugh"], 1),
+                                             (["kafka", "-n", "0"], 2)])
+def test_search_errors(cli: Cli, args: list[str], code: int) -> None:
+    result = cli("search", *args)
+    assert result.exit_code == code
+    assert result.stdout == ""
+
+
+# -- list ---------------------------------------------------------------------------------------
+
+def test_list(cli: Cli) -> None:
+    data = cli.json("list")
+    assert set(data) == {"technologies"}
+    assert len(data["technologies"]) >= 105
+    assert all(set(t) == SUMMARY_KEYS for t in data["technologies"])
+    istio = next(t for t in data["technologies"] if t["id"] == "istio")
+    assert istio["main_aws_equivalent"]["status"] == "available"  # not the retired App Mesh
+    out = cli("list", env={"COLUMNS": "150"}).stdout
+    assert "Quick reference" in out and "Main AWS equivalent" in out
+
+
+# -- validate and user data ---------------------------------------------------------------------
+
+def test_validate_ok(cli: Cli, tmp_path: Path) -> None:
+    result = cli("validate", str(write(tmp_path / "flume.yaml", FLUME)))
+    assert result.exit_code == 0
+    assert "ok" in result.stdout and "1 technologies" in result.stdout
+
+
+def test_validate_lists_every_problem_with_line_and_field(cli: Cli, tmp_path: Path) -> None:
+    bad = FLUME.replace("relation: analogous", "relation: similar").replace(
+        "    what_it_is: Distributed", "    colour: blue\n    what_it_is: Distributed")
+    path = write(tmp_path / "bad.yaml", bad)
+    result = cli("validate", str(path))
+    assert result.exit_code == 3
+    lines = result.stdout.strip().splitlines()
+    assert lines[-1] == "2 problems"
+    assert re.search(r"bad\.yaml:7:5: technology 'flume' field 'colour': unknown field", lines[0])
+    assert re.search(r"bad\.yaml:11:19: technology 'flume' field "
+                     r"'aws_equivalents\[0\]\.relation': expected one of managed", lines[1])
+    data = json.loads(cli("validate", str(path), "--json").stdout)
+    assert data["valid"] is False
+    assert [p["line"] for p in data["problems"]] == [7, 11]
+    assert set(data["problems"][0]) == {"file", "line", "column", "entry", "field", "message"}
+
+
+def test_user_data_with_the_option_and_the_environment(cli: Cli, tmp_path: Path) -> None:
+    path = write(tmp_path / "flume.yaml", FLUME)
+    assert cli.json("--data", str(path), "lookup", "flume")["id"] == "flume"
+    assert cli.json("lookup", "flume", env={"AWSMAP_DATA": str(path)})["id"] == "flume"
+    assert cli("lookup", "flume").exit_code == 1
+
+
+def test_user_override_prints_a_notice_on_stderr(cli: Cli, tmp_path: Path) -> None:
+    path = write(tmp_path / "k.yaml",
+                 FLUME.replace("id: flume", "id: kafka").replace("[Flume]", "[Kafka]"))
+    result = cli("--data", str(path), "lookup", "kafka", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["name"] == "Apache Flume"
+    assert "replaces the one from streaming-analytics.yaml" in result.stderr
+
+
+# -- global options, help, completion ------------------------------------------------------------
+
+def test_version(cli: Cli) -> None:
+    from awsmap import __version__
+
+    result = cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"awsmap {__version__}"
+
+
+def test_color_modes(cli: Cli) -> None:
+    assert ESCAPE in cli("--color", "always", "lookup", "kafka").stdout
+    assert ESCAPE not in cli("--color", "never", "lookup", "kafka").stdout
+    assert ESCAPE not in cli("lookup", "kafka").stdout  # not a terminal
+    assert ESCAPE not in cli("--color", "always", "lookup", "kafka", "--json").stdout
+    assert cli("--color", "pink", "lookup", "kafka").exit_code == 2
+
+
+def test_no_color_and_dumb_terminal(cli: Cli) -> None:
+    for env in ({"NO_COLOR": "1"}, {"TERM": "dumb"}):
+        assert ESCAPE not in cli("lookup", "kafka", env=env).stdout
+
+
+@pytest.mark.parametrize("command", sorted(_COMMANDS))
+def test_every_command_has_help_with_examples(cli: Cli, command: str) -> None:
+    result = cli(command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+    assert "--json" in result.stdout
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^### `awsmap (\w+)", readme, flags=re.M))
+    documented |= set(re.findall(r"^### `awsmap \w+ [A-Z. \[\]]*` and `awsmap (\w+)`", readme,
+                                 flags=re.M))
+    assert documented == set(_COMMANDS)
+    contract = readme.split("## JSON contract", 1)[1].split("## Exit codes", 1)[0]
+    for command in _COMMANDS:
+        assert re.search(rf"^\|[^|]*`{command}`", contract, flags=re.M), command
+
+
+def test_no_command_prints_help(cli: Cli) -> None:
+    result = cli()
+    assert "lookup" in result.stdout
+
+
+def test_unknown_command_is_a_usage_error(cli: Cli) -> None:
+    assert cli("lokup", "kafka").exit_code == 2
+
+
+def test_completion_offers_names() -> None:
+    names = dict(_complete(("technology", "aws_service"))("kaf"))
+    assert names == {"kafka": "Apache Kafka"}
+    assert "caching" in dict(_complete(("category",))("cach"))
+    assert "dynamodb" in dict(_complete(("aws_service",))("Amazon Dyn"))
+
+
+# -- a rendered table at a fixed width ----------------------------------------------------------
+
+KAFKA_EQUIVALENTS_AT_100 = """\
+AWS equivalents
+Service                       Relation    Status      Note
+────────────────────────────────────────────────────────────────────────────────────────────────────
+Amazon MSK                    managed     available   AWS runs Apache Kafka brokers for you;
+                                                      clients, Kafka Connect and the Kafka APIs work
+                                                      unchanged.
+Amazon Kinesis Data Streams   analogous   available   Same role (partitioned, replayable stream),
+                                                      different API; shards instead of partitions,
+                                                      24 h to 365 days of retention."""
+
+
+def test_rendered_table_at_fixed_width() -> None:
+    catalog = Catalog.open()
+    out = io.StringIO()
+    console = Console(file=out, width=100, color_system=None, highlight=False, markup=False)
+    render(queries.lookup(catalog, "kafka"), console)
+    lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    start = lines.index("AWS equivalents")
+    assert "\n".join(lines[start:start + 9]) == KAFKA_EQUIVALENTS_AT_100
+    assert max(len(line) for line in out.getvalue().splitlines()) <= 100
