@@ -27,10 +27,16 @@ def set_color(mode: ColorMode) -> None:
 def _make(stream: Literal["stdout", "stderr"]) -> Console:
     from rich.console import Console
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit 1 here; the CLI's error boundary exits 141 and silences stdout
+            self.quiet = True
+            raise BrokenPipeError
+
     file = sys.stdout if stream == "stdout" else sys.stderr
     _tolerate_narrow_encoding(file)
     no_color = _mode == "never" or (_mode == "auto" and "NO_COLOR" in os.environ)
-    return Console(
+    return _Console(
         file=file,
         force_terminal=True if _mode == "always" else None,
         no_color=no_color,

@@ -7,8 +7,9 @@ import re
 
 from awsmap.results import Result
 
-# json.dumps escapes C0 controls already; C1 controls and bidi overrides are escaped here too.
-_UNSAFE = "[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+# json.dumps escapes C0 controls already; C1 controls, bidi overrides and lone surrogates (which
+# no encoder accepts) are escaped here too, so the document stays valid and inert.
+_UNSAFE = "[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 def dumps(result: Result, ascii_only: bool = False) -> str:

@@ -302,8 +302,30 @@ _RENDERERS = {
 }
 
 
+NARROW = 60
+
+
+def _stacked(table: Table) -> Group:
+    """A table as one block per row, for terminals too narrow for columns side by side."""
+    columns = table.columns
+    lines: list[RenderableType] = [table.title] if isinstance(table.title, Text) else []
+    for row in zip(*(list(c.cells) for c in columns), strict=True):
+        head, *rest = row
+        lines.append(Text.assemble(head, style="bold") if isinstance(head, Text) else head)
+        for column, cell in zip(columns[1:], rest, strict=True):
+            if isinstance(cell, Text) and not cell.plain:
+                continue
+            label = f"  {column.header}: " if column.header else "  "
+            lines.append(Text.assemble((label, "dim"), cell) if isinstance(cell, Text)
+                         else cell)
+    return Group(*lines)
+
+
 def render(result: Result, console: Console) -> None:
     parts = _RENDERERS[type(result)](result)  # type: ignore[operator]
+    if console.width < NARROW:
+        parts = [_stacked(p) if isinstance(p, Table) and p.title is not None else p
+                 for p in parts]
     for i, part in enumerate(parts):
         # a blank line before each titled block, none before the first
         if i and isinstance(part, (Table, Group)) and not _is_grid(part):

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from awsmap.catalog import Catalog, Key
 from awsmap.errors import NotFoundError, UsageError
-from awsmap.text import compact, echo, normalize
+from awsmap.text import clean, compact, echo, normalize
 
 FUZZY_FLOOR = 78.0
 SUGGESTION_FLOOR = 55.0
@@ -40,7 +40,7 @@ class Match(NamedTuple):
 
 
 def clean_query(words: str | Sequence[str]) -> str:
-    text = words if isinstance(words, str) else " ".join(words)
+    text = clean(words if isinstance(words, str) else " ".join(words))
     text = " ".join(text.split())
     if not text:
         raise UsageError("the name is empty; try 'awsmap list' to see every technology")

@@ -12,7 +12,7 @@ import math
 from awsmap.catalog import TECHNOLOGY, Catalog
 from awsmap.errors import NotFoundError, UsageError
 from awsmap.results import Hit, SearchResult
-from awsmap.text import echo, terms
+from awsmap.text import clean, echo, terms
 
 # How much a match in each field says about a technology, for search ranking.
 FIELD_WEIGHTS = {
@@ -33,7 +33,7 @@ MIN_PREFIX = 4
 
 
 def search(catalog: Catalog, text: str, limit: int = 10) -> SearchResult:
-    query = " ".join(text.split())
+    query = " ".join(clean(text).split())
     if not query:
         raise UsageError("the search text is empty; try e.g. awsmap search \"stream processing\"")
     wanted = list(dict.fromkeys(terms(query)))

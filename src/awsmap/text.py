@@ -8,7 +8,7 @@ _NON_WORD = r"[^0-9a-z+#]+"
 # Leading words that carry no meaning when matching a name: "Apache Kafka" is "kafka".
 _NOISE_PREFIXES = ("apache ", "amazon ", "aws ", "the ")
 # C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text in a terminal.
-_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 ECHO_LIMIT = 60
 
 
@@ -48,6 +48,13 @@ def safe(text: str) -> str:
 def _escape(found: re.Match[str]) -> str:
     code = ord(found.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def clean(text: str) -> str:
+    """Text from argv as valid Unicode: bytes that were not UTF-8 become U+FFFD."""
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def echo(query: str) -> str:

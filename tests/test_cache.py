@@ -1,0 +1,150 @@
+"""The compiled index: what a warm run imports, invalidation, and caches that fail."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from awsmap import index
+from awsmap.catalog import Catalog
+from tests.conftest import FLUME, write
+
+PROBE = """
+import atexit, sys
+watched = ("rich", "yaml", "rapidfuzz", "jsonschema")
+def report():
+    found = sorted({m.split(".")[0] for m in sys.modules} & set(watched))
+    sys.stderr.write("IMPORTED:" + ",".join(found) + "\\n")
+atexit.register(report)
+sys.argv = ["awsmap", *sys.argv[1:]]
+from awsmap.entry import main
+main()
+"""
+
+
+def run(*args: str, cache: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "AWSMAP_CACHE_DIR": str(cache), **(env or {})}
+    return subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True,
+                          env=full_env, timeout=120, check=False)
+
+
+def imported(result: subprocess.CompletedProcess[str]) -> set[str]:
+    line = next(ln for ln in result.stderr.splitlines() if ln.startswith("IMPORTED:"))
+    return set(filter(None, line.removeprefix("IMPORTED:").split(",")))
+
+
+def test_warm_json_lookup_imports_neither_rich_nor_yaml(tmp_path: Path) -> None:
+    cold = run("lookup", "kafka", "--json", cache=tmp_path)
+    assert cold.returncode == 0
+    assert "yaml" in imported(cold)  # the first run compiles the index
+    warm = run("lookup", "kafka", "--json", cache=tmp_path)
+    assert warm.returncode == 0
+    assert json.loads(warm.stdout)["id"] == "kafka"
+    assert imported(warm) == set()
+
+
+def test_warm_paths_import_only_what_they_need(tmp_path: Path) -> None:
+    run("lookup", "kafka", "--json", cache=tmp_path)
+    assert imported(run("lookup", "kafak", "--json", cache=tmp_path)) == {"rapidfuzz"}
+    assert imported(run("search", "stream processing", "--json", cache=tmp_path)) == set()
+    assert imported(run("lookup", "kafka", cache=tmp_path)) == {"rich"}
+
+
+def test_changed_user_data_rebuilds_the_index(tmp_path: Path) -> None:
+    data = write(tmp_path / "flume.yaml", FLUME)
+    first = run("--data", str(data), "lookup", "flume", "--json", cache=tmp_path / "c")
+    assert json.loads(first.stdout)["name"] == "Apache Flume"
+    write(data, FLUME.replace("name: Apache Flume", "name: Apache Flume NG"))
+    second = run("--data", str(data), "lookup", "flume", "--json", cache=tmp_path / "c")
+    assert json.loads(second.stdout)["name"] == "Apache Flume NG"
+    assert "yaml" in imported(second)
+
+
+def test_fingerprint_changes_with_any_source(tmp_path: Path) -> None:
+    data = write(tmp_path / "a.yaml", FLUME)
+    before = index.fingerprint([data])
+    os.utime(data, ns=(1, 1))
+    assert index.fingerprint([data]) != before
+
+
+def test_unwritable_cache_directory_costs_speed_not_correctness(tmp_path: Path) -> None:
+    blocker = write(tmp_path / "not-a-dir", "x")
+    result = run("lookup", "kafka", "--json", cache=blocker / "cache")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["id"] == "kafka"
+    assert result.stderr.count("\n") == 1  # only the probe's line: no warning, no traceback
+
+
+def test_unwritable_home_still_works(tmp_path: Path) -> None:
+    blocker = write(tmp_path / "home-is-a-file", "x")
+    env = {**os.environ, "HOME": str(blocker), "XDG_CACHE_HOME": str(blocker / ".cache")}
+    env.pop("AWSMAP_CACHE_DIR", None)
+    result = subprocess.run([sys.executable, "-m", "awsmap", "lookup", "redis", "--json"],
+                            capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == "redis"
+    assert result.stderr == ""
+
+
+def _index_file(cache: Path) -> Path:
+    files = list(cache.glob("index-*.sqlite3"))
+    assert len(files) == 1
+    return files[0]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "empty"])
+def test_damaged_cache_is_detected_and_rebuilt(tmp_path: Path, damage: str) -> None:
+    assert run("lookup", "kafka", "--json", cache=tmp_path).returncode == 0
+    path = _index_file(tmp_path)
+    size = path.stat().st_size
+    if damage == "garbage":
+        path.write_bytes(os.urandom(size))
+    elif damage == "truncate":
+        with path.open("r+b") as fh:
+            fh.truncate(size // 3)
+    else:
+        path.write_bytes(b"")
+    result = run("lookup", "kafka", "--json", cache=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == "kafka"
+    with sqlite3.connect(_index_file(tmp_path)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_damage_found_mid_query_rebuilds_once(monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    monkeypatch.setenv("AWSMAP_CACHE_DIR", str(tmp_path))
+    catalog = Catalog.open()
+    calls = {"n": 0}
+    real = index.Index.rows
+
+    def flaky(self: index.Index, sql: str, args: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        if calls["n"] == 0:
+            calls["n"] += 1
+            self._conn.close()  # the next execute raises ProgrammingError, a DatabaseError
+        return real(self, sql, args)
+
+    monkeypatch.setattr(index.Index, "rows", flaky)
+    assert catalog.technology("kafka").name == "Apache Kafka"
+
+
+def test_sixteen_concurrent_first_runs_share_one_intact_cache(tmp_path: Path) -> None:
+    env = {**os.environ, "AWSMAP_CACHE_DIR": str(tmp_path)}
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "awsmap", "lookup", "kafka", "--json"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        for _ in range(16)
+    ]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 16, [e for _o, e in outputs]
+    assert len({o for o, _e in outputs}) == 1
+    assert all(e == b"" for _o, e in outputs)
+    assert [p.name for p in tmp_path.iterdir()] == [_index_file(tmp_path).name]  # no temp files
+    with sqlite3.connect(_index_file(tmp_path)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
