@@ -331,7 +331,7 @@ COMMANDS = ["lookup", "aws", "category", "search"]
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(command=st.sampled_from(COMMANDS), text=st.text(max_size=60))
 def test_any_text_exits_cleanly(command: str, text: str) -> None:
-    result = Cli()(command, text, "--json")
+    result = Cli()(command, "--json", "--", text)  # "--": a name may start with "-"
     if text.strip() == "":
         assert result.exit_code == 2
     else:

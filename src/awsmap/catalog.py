@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import json
+import marshal
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -165,23 +166,22 @@ class Catalog:
         rows = self._index.rows("SELECT id, name FROM entries WHERE kind = ? ORDER BY ord", (kind,))
         return {str(r[0]): str(r[1]) for r in rows}
 
-    def term_hits(self, term: str, prefix: bool) -> list[tuple[str, str, float]]:
+    def postings(self, term: str, prefix: bool) -> list[int]:
+        """Encoded (technology ordinal, field) postings of a term, or of every term it starts."""
         if prefix:
-            rows = self._index.rows(
-                "SELECT technology, field, weight FROM terms WHERE term >= ? AND term < ?",
-                (term, term + "\uffff"),
-            )
+            rows = self._index.rows("SELECT postings FROM terms WHERE term >= ? AND term < ?",
+                                    (term, term + "\uffff"))
         else:
-            rows = self._index.rows(
-                "SELECT technology, field, weight FROM terms WHERE term = ?", (term,)
-            )
-        return [(str(r[0]), str(r[1]), float(r[2])) for r in rows]
+            rows = self._index.rows("SELECT postings FROM terms WHERE term = ?", (term,))
+        return [p for r in rows for p in marshal.loads(r[0])]
 
-    def texts(self, technology: str) -> list[tuple[str, str]]:
+    def technologies_by_ord(self, ords: Sequence[int]) -> dict[int, Technology]:
+        marks = ",".join("?" * len(ords))
         rows = self._index.rows(
-            "SELECT field, terms FROM texts WHERE technology = ?", (technology,)
+            f"SELECT ord, body FROM entries WHERE kind = 'technology' AND ord IN ({marks})",
+            tuple(ords),
         )
-        return [(str(r[0]), str(r[1])) for r in rows]
+        return {int(r[0]): Technology.from_dict(json.loads(r[1])) for r in rows}
 
     def technology_count(self) -> int:
         return int(self._index.meta("technologies") or 0)

@@ -8,13 +8,12 @@ search terms, so that a warm run touches only the rows it prints.
 from __future__ import annotations
 
 import json
+import marshal
 import sqlite3
-from collections.abc import Iterator
 from typing import Any
 
 from awsmap.loader import Loaded
-from awsmap.models import Technology
-from awsmap.search import FIELD_WEIGHTS
+from awsmap.search import FIELD_CODES, FIELD_WEIGHTS, FIELDS, posting, search_fields
 from awsmap.text import compact, terms
 
 SCHEMA = """
@@ -28,34 +27,12 @@ CREATE TABLE members(category TEXT, technology TEXT, ord INTEGER);
 CREATE INDEX members_by_category ON members(category);
 CREATE TABLE pairs(a TEXT, b TEXT, comparison TEXT);
 CREATE INDEX pairs_by_a ON pairs(a);
-CREATE TABLE terms(term TEXT, technology TEXT, field TEXT, weight REAL);
-CREATE INDEX terms_by_term ON terms(term);
-CREATE TABLE texts(technology TEXT, field TEXT, terms TEXT);
-CREATE INDEX texts_by_technology ON texts(technology);
+CREATE INDEX entries_by_ord ON entries(kind, ord);
+CREATE TABLE terms(term TEXT PRIMARY KEY, postings BLOB) WITHOUT ROWID;
 """
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _search_fields(tech: Technology, category_names: dict[str, str]) -> Iterator[tuple[str, str]]:
-    yield "name", tech.name
-    for alias in tech.aliases:
-        yield "aliases", alias
-    yield "what_it_is", tech.what_it_is
-    for cat in tech.categories:
-        yield "categories", category_names.get(cat, cat)
-    for use in tech.use_cases:
-        yield "use_cases", use
-    for feature in tech.key_features:
-        yield "key_features", feature
-    for par in tech.parallels:
-        yield "parallels", f"{par.aspect}: {par.detail}"
-    for phrase in tech.interview_phrases:
-        yield "interview_phrases", phrase
-    for section in tech.sections:
-        for item in section.items:
-            yield "sections", f"{item.name or ''} {item.detail}"
 
 
 def write(conn: sqlite3.Connection, loaded: Loaded, fingerprint: str) -> None:
@@ -80,20 +57,21 @@ def write(conn: sqlite3.Connection, loaded: Loaded, fingerprint: str) -> None:
     for i, comp in enumerate(data.comparisons):
         entries.append(("comparison", comp.id, i, comp.title, _dumps(comp.to_dict())))
     category_names = {c.id: c.name for c in data.categories}
-    links, members, term_rows, texts = [], [], [], []
+    links, members = [], []
+    postings: dict[str, list[int]] = {}
     for i, tech in enumerate(data.technologies):
         add("technology", i, tech.id, tech.name, tech.to_dict(), (tech.id, tech.name, *tech.aliases))
         for j, eq in enumerate(tech.aws_equivalents):
             links.append((eq.service, tech.id, eq.relation, eq.note, i * 100 + j))
         members.extend((cat, tech.id, i) for cat in tech.categories)
-        best: dict[tuple[str, str], float] = {}
-        for field, text in _search_fields(tech, category_names):
-            found = terms(text)
-            texts.append((tech.id, field, " ".join(found)))
-            for term in found:
-                key = (term, field)
-                best[key] = max(best.get(key, 0.0), FIELD_WEIGHTS[field])
-        term_rows.extend((term, tech.id, field, w) for (term, field), w in best.items())
+        best: dict[str, int] = {}  # term -> code of the most telling field it occurs in
+        for field, text in search_fields(tech, category_names):
+            code = FIELD_CODES[field]
+            for term in terms(text):
+                if term not in best or FIELD_WEIGHTS[FIELDS[best[term]]] < FIELD_WEIGHTS[field]:
+                    best[term] = code
+        for term, code in best.items():
+            postings.setdefault(term, []).append(posting(i, code))
     pairs = []
     for comp in data.comparisons:
         a, b = (f"{s.kind}:{s.target}" for s in comp.sides)
@@ -103,8 +81,8 @@ def write(conn: sqlite3.Connection, loaded: Loaded, fingerprint: str) -> None:
     conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?)", links)
     conn.executemany("INSERT INTO members VALUES (?, ?, ?)", members)
     conn.executemany("INSERT INTO pairs VALUES (?, ?, ?)", pairs)
-    conn.executemany("INSERT INTO terms VALUES (?, ?, ?, ?)", term_rows)
-    conn.executemany("INSERT INTO texts VALUES (?, ?, ?)", texts)
+    conn.executemany("INSERT INTO terms VALUES (?, ?)",
+                     ((term, marshal.dumps(p)) for term, p in postings.items()))
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [("notices", _dumps(loaded.notices)), ("technologies", str(len(data.technologies)))],
