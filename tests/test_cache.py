@@ -51,7 +51,8 @@ def test_warm_json_lookup_imports_neither_rich_nor_yaml(tmp_path: Path) -> None:
 
 def test_warm_paths_import_only_what_they_need(tmp_path: Path) -> None:
     run("lookup", "kafka", "--json", cache=tmp_path)
-    assert imported(run("lookup", "kafak", "--json", cache=tmp_path)) == {"rapidfuzz"}
+    assert imported(run("lookup", "kafak", "--json", cache=tmp_path)) == set()  # short typo
+    assert imported(run("lookup", "elasticserch", "--json", cache=tmp_path)) == {"rapidfuzz"}
     assert imported(run("search", "stream processing", "--json", cache=tmp_path)) == set()
     assert imported(run("lookup", "kafka", cache=tmp_path)) == {"rich"}
 

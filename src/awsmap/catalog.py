@@ -154,13 +154,33 @@ class Catalog:
         )
         return [Key(*map(str, r)) for r in rows]
 
-    def keys(self, kinds: Sequence[str]) -> list[Key]:
+    def key_rows(self, kinds: Sequence[str]) -> list[tuple[str, str, str]]:
+        """Every normal-form key of the given kinds as (key, kind, id): the fuzzy choices."""
         marks = ",".join("?" * len(kinds))
-        rows = self._index.rows(
-            f"SELECT key, kind, id, label FROM keys WHERE level = 1 AND kind IN ({marks})",
-            tuple(kinds),
+        return self._index.rows(  # type: ignore[return-value]
+            f"SELECT key, kind, id FROM keys WHERE level = 1 AND kind IN ({marks})", tuple(kinds)
         )
-        return [Key(*map(str, r)) for r in rows]
+
+    def typo_rows(self, variants: Sequence[str], kinds: Sequence[str]
+                  ) -> list[tuple[str, str, str]]:
+        """(key, kind, id) of every key that shares a deletion variant with the query."""
+        marks = ",".join("?" * len(variants))
+        kind_marks = ",".join("?" * len(kinds))
+        return self._index.rows(  # type: ignore[return-value]
+            "SELECT DISTINCT k.key, k.kind, k.id FROM typos t JOIN keys k "
+            f"ON k.level = 1 AND k.key = t.key WHERE t.variant IN ({marks}) "
+            f"AND k.kind IN ({kind_marks})",
+            (*variants, *kinds),
+        )
+
+    def names_of(self, refs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        out: dict[tuple[str, str], str] = {}
+        for kind, entry_id in refs:
+            rows = self._index.rows("SELECT name FROM entries WHERE kind = ? AND id = ?",
+                                    (kind, entry_id))
+            if rows:
+                out[(kind, entry_id)] = str(rows[0][0])
+        return out
 
     def names(self, kind: str) -> dict[str, str]:
         rows = self._index.rows("SELECT id, name FROM entries WHERE kind = ? ORDER BY ord", (kind,))

@@ -14,7 +14,8 @@ from typing import Any
 
 from awsmap.loader import Loaded
 from awsmap.search import FIELD_CODES, FIELD_WEIGHTS, FIELDS, posting, search_fields
-from awsmap.text import compact, terms
+from awsmap.resolve import TYPO_DEPTH, TYPO_MAX_KEY
+from awsmap.text import compact, deletions, terms
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -29,6 +30,7 @@ CREATE TABLE pairs(a TEXT, b TEXT, comparison TEXT);
 CREATE INDEX pairs_by_a ON pairs(a);
 CREATE INDEX entries_by_ord ON entries(kind, ord);
 CREATE TABLE terms(term TEXT PRIMARY KEY, postings BLOB) WITHOUT ROWID;
+CREATE TABLE typos(variant TEXT, key TEXT, PRIMARY KEY(variant, key)) WITHOUT ROWID;
 """
 
 def _dumps(value: Any) -> str:
@@ -78,6 +80,9 @@ def write(conn: sqlite3.Connection, loaded: Loaded, fingerprint: str) -> None:
         pairs.extend([(a, b, comp.id), (b, a, comp.id)])
     conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?)", entries)
     conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", keys)
+    short = {k[1] for k in keys if k[0] == 1 and len(k[1]) <= TYPO_MAX_KEY}
+    conn.executemany("INSERT OR IGNORE INTO typos VALUES (?, ?)",
+                     ((v, key) for key in short for v in deletions(key, TYPO_DEPTH)))
     conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?)", links)
     conn.executemany("INSERT INTO members VALUES (?, ?, ?)", members)
     conn.executemany("INSERT INTO pairs VALUES (?, ?, ?)", pairs)

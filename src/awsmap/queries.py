@@ -132,8 +132,7 @@ def compare(catalog: Catalog, names: Sequence[str]) -> CompareResult:
     subjects: list[Subject] = []
     for name in names:
         match = resolve(catalog, name, (TECHNOLOGY, AWS_SERVICE))
-        label = catalog.names(match.kind).get(match.id, match.id)
-        subject = Subject(match.kind, match.id, label, match)
+        subject = Subject(match.kind, match.id, match.label, match)
         for earlier in subjects:
             if (earlier.kind, earlier.id) == (subject.kind, subject.id):
                 raise UsageError(

@@ -2,7 +2,13 @@
 
 Order: the exact id, name or alias; then the same in normal form (case, spacing, punctuation and an
 "Apache"/"Amazon"/"AWS" prefix folded); then the start of exactly one entry's name ("graf" is
-Grafana); then fuzzy matching with rapidfuzz, which is imported only here. Fuzzy matching has a score floor so that nonsense finds nothing, and refuses to choose between
+Grafana); then fuzzy matching with rapidfuzz's ratio.
+
+A short typo ("kafak") is scored without importing rapidfuzz, whose import costs more than the
+rest of a lookup: the index holds every key's two-character deletions, so the keys within two
+edits of the query are found directly and scored exactly. Any key further away scores at most
+``100 * (1 - 3 / (2n + 3))`` for a query of n characters; when the best nearby key beats that
+bound by the ambiguity margin, the full rapidfuzz scan could not answer otherwise, and is skipped. Fuzzy matching has a score floor so that nonsense finds nothing, and refuses to choose between
 two different entries that score within a small margin of each other.
 """
 
@@ -15,13 +21,16 @@ from collections.abc import Sequence
 
 from awsmap.catalog import Catalog, Key
 from awsmap.errors import NotFoundError, UsageError
-from awsmap.text import clean, compact, echo, normalize
+from awsmap.text import clean, compact, deletions, echo, normalize, similarity
 
 FUZZY_FLOOR = 78.0
 SUGGESTION_FLOOR = 55.0
 AMBIGUITY_MARGIN = 3.0
 MAX_SUGGESTIONS = 3
 MIN_PREFIX = 3
+TYPO_DEPTH = 2  # deletions stored per key
+TYPO_MAX_KEY = 12  # keys longer than this have none stored
+TYPO_MAX_QUERY = TYPO_MAX_KEY - TYPO_DEPTH  # so every key within two edits is covered
 KIND_WORDS = {"technology": "technology", "aws_service": "AWS service", "category": "category"}
 
 
@@ -31,7 +40,7 @@ class Match(NamedTuple):
     query: str
     kind: str
     id: str
-    label: str
+    label: str  # the entry's display name
     method: str  # exact | normalized | prefix | fuzzy
     score: float
 
@@ -59,9 +68,39 @@ def resolve(catalog: Catalog, query: str, kinds: Sequence[str], what: str = "") 
         if found:
             best = min(found, key=lambda k: kinds.index(k.kind))
             method = "exact" if level == 0 else "normalized"
-            return Match(text, best.kind, best.id, best.label, method, 100.0)
+            name = catalog.names_of([(best.kind, best.id)]).get((best.kind, best.id), best.label)
+            return Match(text, best.kind, best.id, name, method, 100.0)
     what = what or " or ".join(KIND_WORDS[k] for k in kinds)
-    return _prefix(catalog, text, kinds) or _fuzzy(catalog, text, kinds, what)
+    return (_prefix(catalog, text, kinds) or _near(catalog, text, kinds)
+            or _fuzzy(catalog, text, kinds, what))
+
+
+def _best(query: str, scored: list[tuple[float, Key]], kinds: Sequence[str]
+          ) -> list[tuple[float, Key]]:
+    return sorted(scored, key=lambda s: (-s[0], kinds.index(s[1].kind), s[1].id))
+
+
+def _near(catalog: Catalog, query: str, kinds: Sequence[str]) -> Match | None:
+    """The fuzzy answer for a short typo, when it is provably the one a full scan would give."""
+    key = compact(query)
+    if not 2 <= len(key) <= TYPO_MAX_QUERY:
+        return None
+    scored: dict[tuple[str, str], tuple[float, Key]] = {}
+    for choice, kind, entry_id in catalog.typo_rows(sorted(deletions(key, TYPO_DEPTH)), kinds):
+        score = similarity(key, choice)
+        if (kind, entry_id) not in scored or scored[(kind, entry_id)][0] < score:
+            scored[(kind, entry_id)] = (score, Key(choice, kind, entry_id, choice))
+    ranked = _best(query, list(scored.values()), kinds)
+    if not ranked:
+        return None
+    best_score, best = ranked[0]
+    farther = 100.0 * (1 - 3 / (2 * len(key) + 3))
+    if best_score < max(FUZZY_FLOOR, farther + AMBIGUITY_MARGIN):
+        return None
+    if len(ranked) > 1 and best_score - ranked[1][0] <= AMBIGUITY_MARGIN:
+        return None  # ambiguous: the full scan words the message
+    name = catalog.names_of([(best.kind, best.id)]).get((best.kind, best.id), best.label)
+    return Match(query, best.kind, best.id, name, "fuzzy", best_score)
 
 
 def _prefix(catalog: Catalog, query: str, kinds: Sequence[str]) -> Match | None:
@@ -73,10 +112,10 @@ def _prefix(catalog: Catalog, query: str, kinds: Sequence[str]) -> Match | None:
     targets = {(k.kind, k.id): k for k in sorted(found, key=lambda k: len(k.key))}
     if len(targets) == 1:
         best = next(iter(targets.values()))
-        name = catalog.names(best.kind).get(best.id, best.label)
+        name = catalog.names_of([(best.kind, best.id)]).get((best.kind, best.id), best.label)
         return Match(query, best.kind, best.id, name, "prefix", 100.0 * len(key) / len(best.key))
     if 1 < len(targets) <= 8:
-        names = {(kind, i): n for kind in kinds for i, n in catalog.names(kind).items()}
+        names = catalog.names_of(list(targets))
         close = tuple(dict.fromkeys(names.get(t, t[1]) for t in targets))
         raise NotFoundError(
             f"{echo(query)} is the start of several names: {_or(close[:6])}; say which",
@@ -85,33 +124,32 @@ def _prefix(catalog: Catalog, query: str, kinds: Sequence[str]) -> Match | None:
     return None
 
 
-def _score_all(query: str, keys: list[Key]) -> list[tuple[float, Key]]:
+def _score_all(query: str, rows: list[tuple[str, str, str]]) -> list[tuple[float, Key]]:
+    """Best fuzzy score of each entry; rows are (key, kind, id) and stay plain tuples for speed."""
     from rapidfuzz import fuzz, process
 
-    wanted = normalize(query)
-    squashed = wanted.replace(" ", "")
-    choices = [k.key for k in keys]
+    squashed = normalize(query).replace(" ", "")
     scored: dict[tuple[str, str], tuple[float, Key]] = {}
-    hits = process.extract(squashed, choices, scorer=fuzz.ratio, limit=25,
+    hits = process.extract(squashed, [r[0] for r in rows], scorer=fuzz.ratio, limit=25,
                            score_cutoff=SUGGESTION_FLOOR)
-    for _choice, score, idx in hits:
-        key = keys[idx]
-        slot = (key.kind, key.id)
+    for choice, score, idx in hits:
+        _key, kind, entry_id = rows[idx]
+        slot = (kind, entry_id)
         if slot not in scored or scored[slot][0] < score:
-            scored[slot] = (float(score), key)
-    return sorted(scored.values(), key=lambda s: (-s[0], s[1].label))
+            scored[slot] = (float(score), Key(choice, kind, entry_id, choice))
+    return list(scored.values())
 
 
 def _fuzzy(catalog: Catalog, query: str, kinds: Sequence[str], what: str) -> Match:
-    keys = catalog.keys(kinds)
-    ranked = _score_all(query, keys) if compact(query) else []
-    ranked.sort(key=lambda s: (-s[0], kinds.index(s[1].kind), s[1].label))
-    names = {(kind, i): n for kind in kinds for i, n in catalog.names(kind).items()}
+    ranked = _best(query, _score_all(query, catalog.key_rows(kinds)) if compact(query) else [],
+                   kinds)
+    shown = ranked[:MAX_SUGGESTIONS]
+    names = catalog.names_of([(k.kind, k.id) for _s, k in shown])
 
     def _suggest(key: Key) -> str:
         return names.get((key.kind, key.id), key.label)
 
-    suggestions = tuple(_suggest(k) for _s, k in ranked[:MAX_SUGGESTIONS])
+    suggestions = tuple(_suggest(k) for _s, k in shown)
     if not ranked or ranked[0][0] < FUZZY_FLOOR:
         hint = f"; did you mean {_or(suggestions)}?" if suggestions else ""
         raise NotFoundError(f"no {what} matches {echo(query)}{hint}", suggestions=suggestions)

@@ -89,3 +89,26 @@ def terms(text: str) -> list[str]:
     """The search terms of a text, in order, stop words dropped."""
     folded = _fold(text)
     return [stem(w) for w in re.findall(_WORD, folded) if w not in _STOP]
+
+
+def deletions(word: str, depth: int) -> set[str]:
+    """Every string made by deleting up to ``depth`` characters (the word itself included)."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def similarity(a: str, b: str) -> float:
+    """rapidfuzz's ``fuzz.ratio`` (normalised Indel similarity, 0-100), for a few short pairs."""
+    if not a and not b:
+        return 100.0
+    previous = [0] * (len(b) + 1)
+    for ch in a:
+        current = [0]
+        for j, other in enumerate(b):
+            current.append(previous[j] + 1 if ch == other else max(previous[j + 1], current[j]))
+        previous = current
+    return 200.0 * previous[-1] / (len(a) + len(b))
