@@ -59,8 +59,9 @@ def _time(cmd: Sequence[str], env: dict[str, str]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def side_by_side(cmd: Sequence[str], baseline: Sequence[str], env: dict[str, str],
-                 runs: int) -> tuple[float, float]:
+def side_by_side(
+    cmd: Sequence[str], baseline: Sequence[str], env: dict[str, str], runs: int
+) -> tuple[float, float]:
     for _ in range(3):  # warm-up: caches, .pyc files, page cache
         _time(cmd, env)
         _time(baseline, env)
@@ -73,11 +74,14 @@ def side_by_side(cmd: Sequence[str], baseline: Sequence[str], env: dict[str, str
 
 
 def peak_rss_mib(cmd: Sequence[str], env: dict[str, str]) -> float:
-    probe = ("import resource, subprocess, sys; "
-             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([PY, "-c", probe, *cmd], env=env, capture_output=True, text=True,
-                         check=True).stdout
+    probe = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [PY, "-c", probe, *cmd], env=env, capture_output=True, text=True, check=True
+    ).stdout
     kib = int(out.strip())
     return kib / 1024 if sys.platform != "darwin" else kib / 1048576
 
@@ -99,8 +103,12 @@ def main() -> int:
             ("1. lookup kafka --json", [AWSMAP, "lookup", "kafka", "--json"], TYPER, 1.15),
             ("2. lookup kafka (Rich, 100 cols)", [AWSMAP, "lookup", "kafka"], TYPER_RICH, 1.10),
             ("3. lookup kafak --json (fuzzy)", [AWSMAP, "lookup", "kafak", "--json"], TYPER, 1.25),
-            ("4. search \"stream processing\" --json",
-             [AWSMAP, "search", "stream processing", "--json"], TYPER, 1.30),
+            (
+                '4. search "stream processing" --json',
+                [AWSMAP, "search", "stream processing", "--json"],
+                TYPER,
+                1.30,
+            ),
         ]
         for name, cmd, base, limit in targets:
             measured, baseline = side_by_side(cmd, base, env, runs)
@@ -109,7 +117,7 @@ def main() -> int:
         lines = []
         if not args.skip_scale:
             sys.path.insert(0, str(HERE))
-            from generate import write  # type: ignore[import-not-found]
+            from generate import write
 
             files = write(11_000, work / "data")
             data_args = [a for f in files for a in ("--data", str(f))]
@@ -117,24 +125,35 @@ def main() -> int:
             scale_env = _env(work / "scale-cache")
             cold = _time(scaled, scale_env)
             measured, baseline = side_by_side(scaled, targets[0][1], scale_env, runs)
-            outcomes.append(Outcome("5. target 1 with 11,000 user entries (warm)", 1.5,
-                                    baseline, measured, 1.5))
+            outcomes.append(
+                Outcome("5. target 1 with 11,000 user entries (warm)", 1.5, baseline, measured, 1.5)
+            )
             size = sum(f.stat().st_size for f in files) / 1048576
-            lines.append(f"   cold first run with 11,000 user entries ({len(files)} files, "
-                         f"{size:.0f} MiB of YAML): {cold / 1000:.1f} s (compiles the index once)")
+            lines.append(
+                f"   cold first run with 11,000 user entries ({len(files)} files, "
+                f"{size:.0f} MiB of YAML): {cold / 1000:.1f} s (compiles the index once)"
+            )
         rss = peak_rss_mib([AWSMAP, "lookup", "kafka"], env)
         print()
-        print(f"awsmap benchmark: medians of {runs} alternating runs, Python "
-              f"{sys.version.split()[0]}, {os.cpu_count()} cores")
+        print(
+            f"awsmap benchmark: medians of {runs} alternating runs, Python "
+            f"{sys.version.split()[0]}, {os.cpu_count()} cores"
+        )
         print(f"{'target':46} {'baseline':>10} {'awsmap':>10} {'ratio':>7} {'limit':>7}  result")
         for o in outcomes:
-            print(f"{o.name:46} {o.baseline_ms:8.1f}ms {o.measured_ms:8.1f}ms {o.ratio:7.2f} "
-                  f"{o.limit:7.2f}  {'pass' if o.ok else 'FAIL'}")
+            print(
+                f"{o.name:46} {o.baseline_ms:8.1f}ms {o.measured_ms:8.1f}ms {o.ratio:7.2f} "
+                f"{o.limit:7.2f}  {'pass' if o.ok else 'FAIL'}"
+            )
         rss_ok = rss <= 40
-        print(f"{'6. peak RSS of lookup kafka (Rich)':46} {'':>10} {rss:7.1f}MiB {'':>7} "
-              f"{'40 MiB':>7}  {'pass' if rss_ok else 'FAIL'}")
-        print("baselines: 1, 3, 4 and 5's own: python -c 'import typer' (5: target 1 without "
-              "user data); 2: python -c 'import typer, rich.console, rich.table'")
+        print(
+            f"{'6. peak RSS of lookup kafka (Rich)':46} {'':>10} {rss:7.1f}MiB {'':>7} "
+            f"{'40 MiB':>7}  {'pass' if rss_ok else 'FAIL'}"
+        )
+        print(
+            "baselines: 1, 3, 4 and 5's own: python -c 'import typer' (5: target 1 without "
+            "user data); 2: python -c 'import typer, rich.console, rich.table'"
+        )
         for line in lines:
             print(line)
         return 0 if all(o.ok for o in outcomes) and rss_ok else 1

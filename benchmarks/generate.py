@@ -11,44 +11,58 @@ from __future__ import annotations
 import argparse
 import random
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from awsmap import loader
 
-WORDS = ("stream partition replica cache query index shard broker cluster ledger schema lake "
-         "pipeline scheduler gateway mesh tracing metrics storage durable latency throughput "
-         "consensus failover snapshot compaction tiering federation").split()
+WORDS = (
+    "stream partition replica cache query index shard broker cluster ledger schema lake pipeline "
+    "scheduler gateway mesh tracing metrics storage durable latency throughput consensus failover "
+    "snapshot compaction tiering federation"
+).split()
 
 
 def _sentence(rng: random.Random, n: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
 
-def entries(count: int) -> list[dict[str, object]]:
+def entries(count: int) -> list[dict[str, Any]]:
     data = loader.load().dataset
     categories = [c.id for c in data.categories]
     services = [s.id for s in data.aws_services]
     rng = random.Random(count)
     out = []
     for i in range(1, count + 1):
-        out.append({
-            "id": f"synth-{i:05d}",
-            "name": f"Synthetic Tech {i:05d}",
-            "aliases": [f"st{i:05d}", f"synthetic {i:05d}"],
-            "categories": rng.sample(categories, 2),
-            "what_it_is": _sentence(rng, 14),
-            "aws_equivalents": [
-                {"service": svc, "relation": rng.choice(["managed", "compatible", "analogous"]),
-                 "note": _sentence(rng, 16)}
-                for svc in rng.sample(services, 2)
-            ],
-            "parallels": [{"aspect": rng.choice(WORDS).title(), "detail": _sentence(rng, 10)}
-                          for _ in range(5)],
-            "interview_phrases": [_sentence(rng, 15) for _ in range(2)],
-            "key_features": [f"{rng.choice(WORDS).title()}: {_sentence(rng, 8)}" for _ in range(5)],
-            "use_cases": [f"{rng.choice(WORDS).title()}: {_sentence(rng, 6)}" for _ in range(4)],
-        })
+        out.append(
+            {
+                "id": f"synth-{i:05d}",
+                "name": f"Synthetic Tech {i:05d}",
+                "aliases": [f"st{i:05d}", f"synthetic {i:05d}"],
+                "categories": rng.sample(categories, 2),
+                "what_it_is": _sentence(rng, 14),
+                "aws_equivalents": [
+                    {
+                        "service": svc,
+                        "relation": rng.choice(["managed", "compatible", "analogous"]),
+                        "note": _sentence(rng, 16),
+                    }
+                    for svc in rng.sample(services, 2)
+                ],
+                "parallels": [
+                    {"aspect": rng.choice(WORDS).title(), "detail": _sentence(rng, 10)}
+                    for _ in range(5)
+                ],
+                "interview_phrases": [_sentence(rng, 15) for _ in range(2)],
+                "key_features": [
+                    f"{rng.choice(WORDS).title()}: {_sentence(rng, 8)}" for _ in range(5)
+                ],
+                "use_cases": [
+                    f"{rng.choice(WORDS).title()}: {_sentence(rng, 6)}" for _ in range(4)
+                ],
+            }
+        )
     return out
 
 
@@ -58,10 +72,15 @@ def write(count: int, outdir: Path, per_file: int = 1100) -> list[Path]:
     paths = []
     for n, start in enumerate(range(0, count, per_file), 1):
         path = outdir / f"synthetic-{count}-{n:02d}.yaml"
-        body = yaml.safe_dump({"technologies": techs[start:start + per_file]}, sort_keys=False,
-                              allow_unicode=True, width=100)
-        path.write_text("# yaml-language-server: $schema=awsmap-data.schema.json\n" + body,
-                        encoding="utf-8")
+        body = yaml.safe_dump(
+            {"technologies": techs[start : start + per_file]},
+            sort_keys=False,
+            allow_unicode=True,
+            width=100,
+        )
+        path.write_text(
+            "# yaml-language-server: $schema=awsmap-data.schema.json\n" + body, encoding="utf-8"
+        )
         paths.append(path)
     return paths
 

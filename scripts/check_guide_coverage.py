@@ -22,8 +22,11 @@ from awsmap.resolve import resolve
 from awsmap.results import LookupResult
 
 BOLD = re.compile(r"\*\*([^*]+)\*\*")
-SKIP_EQUIVALENTS = {"The underlying technology of OpenSearch and CloudSearch", "Amazon SNS + SQS",
-                    "RabbitMQ + Dead Letter Exchanges"}
+SKIP_EQUIVALENTS = {
+    "The underlying technology of OpenSearch and CloudSearch",
+    "Amazon SNS + SQS",
+    "RabbitMQ + Dead Letter Exchanges",
+}
 
 
 def plain(line: str) -> str:
@@ -32,7 +35,7 @@ def plain(line: str) -> str:
 
 
 def sections(guide: str) -> list[tuple[str, str]]:
-    body = guide.split("## 🎯 Quick Reference Table")[0]
+    body = guide.split("## 🎯 Quick Reference Table", maxsplit=1)[0]
     parts = re.split(r"^### (.+)$", body, flags=re.M)
     return [(parts[i].strip(), parts[i + 1]) for i in range(1, len(parts), 2)]
 
@@ -82,7 +85,7 @@ def main(path: str) -> int:
         fields = blocks(text)
         equivalent_line = re.search(r"\*\*(AWS|Open-Source) Equivalent:\*\*(.+)", text)
         if title.startswith("AWS "):
-            tools = [m for m in BOLD.findall(equivalent_line.group(2))] if equivalent_line else []
+            tools = BOLD.findall(equivalent_line.group(2)) if equivalent_line else []
             aws_names = [title]
         else:
             tools = names_of(title)
@@ -128,7 +131,11 @@ def _in_sections(tech: Technology, item: str) -> bool:
     for section in tech.sections:
         for i in section.items:
             joined = f"{i.name}: {i.detail}" if i.name else i.detail
-            if item == joined or item in joined or joined.startswith(item.split(":")[0]):
+            if (
+                item == joined
+                or item in joined
+                or joined.startswith(item.split(":", maxsplit=1)[0])
+            ):
                 return True
     return False
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +20,11 @@ def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def isolated_env(monkeypatch: pytest.MonkeyPatch, session_cache: Path) -> Iterator[None]:
+def isolated_env(monkeypatch: pytest.MonkeyPatch, session_cache: Path) -> None:
     """The index is built once per session; no test sees the developer's environment."""
     for name in CLEARED_ENV:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AWSMAP_CACHE_DIR", str(session_cache))
-    yield
 
 
 class Cli:
@@ -56,7 +54,9 @@ def write(path: Path, text: str) -> Path:
 
 SCHEMA_LINE = "# yaml-language-server: $schema=awsmap-data.schema.json\n"
 
-FLUME = SCHEMA_LINE + """\
+FLUME = (
+    SCHEMA_LINE
+    + """\
 technologies:
   - id: flume
     name: Apache Flume
@@ -73,3 +73,4 @@ technologies:
     interview_phrases:
       - Flume moves logs into HDFS the way Firehose delivers streams into S3
 """
+)

@@ -37,6 +37,7 @@ def one_clean_line(result: Result) -> str:
 
 # -- queries and arguments ----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("args", "code"),
     [
@@ -95,12 +96,15 @@ def test_rich_output_of_a_query_with_escapes_is_inert(cli: Cli) -> None:
 
 # -- output -------------------------------------------------------------------------------------
 
-def awsmap(*args: str, env: dict[str, str] | None = None, **kwargs: object
-           ) -> subprocess.Popen[bytes]:
+
+def awsmap(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     full = {**os.environ, **(env or {})}
-    return subprocess.Popen([sys.executable, "-m", "awsmap", *args], env=full,
-                            stdout=kwargs.pop("stdout", subprocess.PIPE),  # type: ignore[arg-type]
-                            stderr=subprocess.PIPE, **kwargs)  # type: ignore[call-overload]
+    return subprocess.Popen(
+        [sys.executable, "-m", "awsmap", *args],
+        env=full,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 @pytest.mark.parametrize("args", [["list"], ["lookup", "kafka", "--json"], ["lookup", "kafka"]])
@@ -117,17 +121,29 @@ def test_head_takes_what_it_wants() -> None:
     pipeline = subprocess.run(
         f"{sys.executable} -m awsmap list | head -1; "
         f"{sys.executable} -m awsmap lookup kafka --json | head -c 10",
-        shell=True, capture_output=True, timeout=120, check=False,
+        shell=True,
+        capture_output=True,
+        timeout=120,
+        check=False,
     )
     assert pipeline.stderr == b""
     assert pipeline.stdout.startswith(b"Quick reference")
     assert pipeline.stdout.endswith(b'{\n  "kind"')
 
 
-@pytest.mark.parametrize("env", [{"PYTHONIOENCODING": "ascii"}, {"LANG": "C", "LC_ALL": "C"},
-                                 {"PYTHONIOENCODING": "latin-1"}])
-@pytest.mark.parametrize("args", [["lookup", "istio", "--full"], ["lookup", "kafka", "--json"],
-                                  ["aws", "app mesh"], ["lookup", "nosuchthingzz"]])
+@pytest.mark.parametrize(
+    "env",
+    [{"PYTHONIOENCODING": "ascii"}, {"LANG": "C", "LC_ALL": "C"}, {"PYTHONIOENCODING": "latin-1"}],
+)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["lookup", "istio", "--full"],
+        ["lookup", "kafka", "--json"],
+        ["aws", "app mesh"],
+        ["lookup", "nosuchthingzz"],
+    ],
+)
 def test_narrow_encodings(env: dict[str, str], args: list[str]) -> None:
     proc = awsmap(*args, env=env)
     out, err = proc.communicate(timeout=120)
@@ -156,25 +172,39 @@ def test_forty_columns_stay_readable(cli: Cli) -> None:
 
 
 def test_closed_stdout() -> None:
-    result = subprocess.run(f"{sys.executable} -m awsmap lookup kafka >&-", shell=True,
-                            capture_output=True, timeout=120, check=False)
+    result = subprocess.run(
+        f"{sys.executable} -m awsmap lookup kafka >&-",
+        shell=True,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 74
     assert result.stderr.decode().strip() == "awsmap: error: standard output is closed"
 
 
 def test_invalid_utf8_in_argv() -> None:
-    proc = subprocess.run([sys.executable, "-m", "awsmap", "lookup", b"kaf\xff\xfeka"],
-                          capture_output=True, timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "awsmap", "lookup", b"kaf\xff\xfeka"],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     assert proc.returncode in (0, 1)
     assert b"Traceback" not in proc.stderr
-    proc = subprocess.run([sys.executable, "-m", "awsmap", "lookup", b"\xff\xfe", "--json"],
-                          capture_output=True, timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "awsmap", "lookup", b"\xff\xfe", "--json"],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     assert proc.returncode == 1
     assert proc.stdout == b""
     assert proc.stderr.count(b"\n") == 1
 
 
 # -- user data ----------------------------------------------------------------------------------
+
 
 def data_error(cli: Cli, path: Path) -> str:
     result = cli("--data", str(path), "lookup", "kafka", "--json")
@@ -218,8 +248,7 @@ def test_top_level_not_a_mapping(cli: Cli, tmp_path: Path) -> None:
     assert "top level must be a mapping" in data_error(cli, write(tmp_path / "l.yaml", "- a\n"))
 
 
-def test_schema_violation_names_file_entry_field_and_expectation(cli: Cli, tmp_path: Path
-                                                                 ) -> None:
+def test_schema_violation_names_file_entry_field_and_expectation(cli: Cli, tmp_path: Path) -> None:
     path = write(tmp_path / "s.yaml", FLUME.replace("relation: analogous", "relation: same"))
     line = data_error(cli, path)
     assert f"{path}:10:19: technology 'flume' field 'aws_equivalents[0].relation'" in line
@@ -227,8 +256,11 @@ def test_schema_violation_names_file_entry_field_and_expectation(cli: Cli, tmp_p
 
 
 def test_several_violations_are_all_listed_by_validate(cli: Cli, tmp_path: Path) -> None:
-    text = FLUME.replace("relation: analogous", "relation: same").replace(
-        "id: flume", "id: Flume!").replace("categories: [data-integration]", "categories: []")
+    text = (
+        FLUME.replace("relation: analogous", "relation: same")
+        .replace("id: flume", "id: Flume!")
+        .replace("categories: [data-integration]", "categories: []")
+    )
     path = write(tmp_path / "many.yaml", text)
     assert "more problem" in data_error(cli, path)
     result = cli("validate", str(path))
@@ -241,14 +273,14 @@ def test_reference_and_collision_rules(cli: Cli, tmp_path: Path) -> None:
     assert "also a name of 'kubernetes'" in data_error(cli, alias)
     ref = write(tmp_path / "ref.yaml", FLUME.replace("[data-integration]", "[nope]"))
     assert "unknown category 'nope'" in data_error(cli, ref)
-    twice = write(tmp_path / "twice.yaml",
-                  FLUME + FLUME.split("technologies:\n", 1)[1])
+    twice = write(tmp_path / "twice.yaml", FLUME + FLUME.split("technologies:\n", 1)[1])
     assert "used twice" in data_error(cli, twice)
 
 
 def test_override_by_id_is_announced(cli: Cli, tmp_path: Path) -> None:
-    path = write(tmp_path / "o.yaml", FLUME.replace("id: flume", "id: kafka").replace(
-        "[Flume]", "[Kafka]"))
+    path = write(
+        tmp_path / "o.yaml", FLUME.replace("id: flume", "id: kafka").replace("[Flume]", "[Kafka]")
+    )
     result = cli("--data", str(path), "lookup", "kafka", "--json")
     assert result.exit_code == 0
     assert result.stderr.startswith("awsmap: note: ")
@@ -256,8 +288,10 @@ def test_override_by_id_is_announced(cli: Cli, tmp_path: Path) -> None:
 
 def test_unsafe_tag_is_rejected_and_never_executed(cli: Cli, tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
-    path = write(tmp_path / "evil.yaml",
-                 f"technologies:\n  - !!python/object/apply:os.system ['touch {marker}']\n")
+    path = write(
+        tmp_path / "evil.yaml",
+        f"technologies:\n  - !!python/object/apply:os.system ['touch {marker}']\n",
+    )
     line = data_error(cli, path)
     assert "YAML error" in line and "python/object/apply" in line
     assert not marker.exists()
@@ -286,10 +320,15 @@ def test_fifty_megabyte_file_is_refused_at_once(cli: Cli, tmp_path: Path) -> Non
 
 
 def test_markup_and_escapes_in_data_are_displayed_literally(cli: Cli, tmp_path: Path) -> None:
-    text = FLUME.replace("name: Apache Flume", 'name: "[bold red]Flume[/] \\e[31mred"').replace(
-        "what_it_is: Distributed", 'what_it_is: "[link=https://x.invalid]click[/link] \\e]8;;x\\a'
-    ).replace(" service for collecting", "").replace(
-        " and moving large amounts of log data.", '"')
+    text = (
+        FLUME.replace("name: Apache Flume", 'name: "[bold red]Flume[/] \\e[31mred"')
+        .replace(
+            "what_it_is: Distributed",
+            'what_it_is: "[link=https://x.invalid]click[/link] \\e]8;;x\\a',
+        )
+        .replace(" service for collecting", "")
+        .replace(" and moving large amounts of log data.", '"')
+    )
     path = write(tmp_path / "m.yaml", text)
     result = cli("--color", "always", "--data", str(path), "lookup", "flume")
     assert result.exit_code == 0, result.stderr
@@ -302,6 +341,7 @@ def test_markup_and_escapes_in_data_are_displayed_literally(cli: Cli, tmp_path: 
 
 
 # -- unexpected errors --------------------------------------------------------------------------
+
 
 def test_internal_error_is_one_line_with_a_hint(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*_args: object, **_kwargs: object) -> None:
@@ -349,8 +389,9 @@ def catalog() -> Catalog:
     return Catalog.open()
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.text(min_size=1, max_size=30).filter(str.strip))
 def test_resolution_is_deterministic(catalog: Catalog, text: str) -> None:
     def attempt() -> object:

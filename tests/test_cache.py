@@ -28,10 +28,18 @@ main()
 """
 
 
-def run(*args: str, cache: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, cache: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "AWSMAP_CACHE_DIR": str(cache), **(env or {})}
-    return subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True,
-                          env=full_env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+        check=False,
+    )
 
 
 def imported(result: subprocess.CompletedProcess[str]) -> set[str]:
@@ -86,8 +94,14 @@ def test_unwritable_home_still_works(tmp_path: Path) -> None:
     blocker = write(tmp_path / "home-is-a-file", "x")
     env = {**os.environ, "HOME": str(blocker), "XDG_CACHE_HOME": str(blocker / ".cache")}
     env.pop("AWSMAP_CACHE_DIR", None)
-    result = subprocess.run([sys.executable, "-m", "awsmap", "lookup", "redis", "--json"],
-                            capture_output=True, text=True, env=env, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "awsmap", "lookup", "redis", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["id"] == "redis"
     assert result.stderr == ""
@@ -118,14 +132,17 @@ def test_damaged_cache_is_detected_and_rebuilt(tmp_path: Path, damage: str) -> N
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
-def test_damage_found_mid_query_rebuilds_once(monkeypatch: pytest.MonkeyPatch,
-                                             tmp_path: Path) -> None:
+def test_damage_found_mid_query_rebuilds_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("AWSMAP_CACHE_DIR", str(tmp_path))
     catalog = Catalog.open()
     calls = {"n": 0}
     real = index.Index.rows
 
-    def flaky(self: index.Index, sql: str, args: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    def flaky(
+        self: index.Index, sql: str, args: tuple[object, ...] = ()
+    ) -> list[tuple[object, ...]]:
         if calls["n"] == 0:
             calls["n"] += 1
             self._conn.close()  # the next execute raises ProgrammingError, a DatabaseError
@@ -138,8 +155,12 @@ def test_damage_found_mid_query_rebuilds_once(monkeypatch: pytest.MonkeyPatch,
 def test_sixteen_concurrent_first_runs_share_one_intact_cache(tmp_path: Path) -> None:
     env = {**os.environ, "AWSMAP_CACHE_DIR": str(tmp_path)}
     procs = [
-        subprocess.Popen([sys.executable, "-m", "awsmap", "lookup", "kafka", "--json"],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        subprocess.Popen(
+            [sys.executable, "-m", "awsmap", "lookup", "kafka", "--json"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
         for _ in range(16)
     ]
     outputs = [p.communicate(timeout=300) for p in procs]

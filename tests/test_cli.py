@@ -18,21 +18,52 @@ from tests.conftest import FLUME, Cli, write
 
 ESCAPE = "\x1b["
 EQUIVALENT_KEYS = {"id", "name", "full_name", "aliases", "relation", "status", "successors", "note"}
-LOOKUP_KEYS = {"kind", "id", "name", "aliases", "categories", "what_it_is", "aws_equivalents",
-               "parallels", "interview_phrases", "key_features", "use_cases", "sections",
-               "architectures", "comparisons", "corrections", "match"}
-SUMMARY_KEYS = {"id", "name", "categories", "what_it_is", "aws_equivalents",
-                "main_aws_equivalent", "use_case"}
+LOOKUP_KEYS = {
+    "kind",
+    "id",
+    "name",
+    "aliases",
+    "categories",
+    "what_it_is",
+    "aws_equivalents",
+    "parallels",
+    "interview_phrases",
+    "key_features",
+    "use_cases",
+    "sections",
+    "architectures",
+    "comparisons",
+    "corrections",
+    "match",
+}
+SUMMARY_KEYS = {
+    "id",
+    "name",
+    "categories",
+    "what_it_is",
+    "aws_equivalents",
+    "main_aws_equivalent",
+    "use_case",
+}
 
 
 # -- lookup -------------------------------------------------------------------------------------
+
 
 def test_lookup_text(cli: Cli) -> None:
     result = cli("lookup", "kafka")
     assert result.exit_code == 0
     out = result.stdout
-    for text in ("Apache Kafka", "AWS equivalents", "Amazon MSK", "managed", "analogous",
-                 "Key parallels", "Interview phrases", "awsmap lookup kafka --full"):
+    for text in (
+        "Apache Kafka",
+        "AWS equivalents",
+        "Amazon MSK",
+        "managed",
+        "analogous",
+        "Key parallels",
+        "Interview phrases",
+        "awsmap lookup kafka --full",
+    ):
         assert text in out
     assert ESCAPE not in out
     assert result.stderr == ""
@@ -86,8 +117,13 @@ def test_lookup_forgives(cli: Cli, words: list[str], expected: str, method: str)
 
 @pytest.mark.parametrize(
     ("name", "service"),
-    [("dynamodb", "dynamodb"), ("ddb", "dynamodb"), ("kinesis data analytics", "managed-flink"),
-     ("Amazon EMR (Elastic MapReduce)", "emr"), ("app mesh", "app-mesh")],
+    [
+        ("dynamodb", "dynamodb"),
+        ("ddb", "dynamodb"),
+        ("kinesis data analytics", "managed-flink"),
+        ("Amazon EMR (Elastic MapReduce)", "emr"),
+        ("app mesh", "app-mesh"),
+    ],
 )
 def test_lookup_of_an_aws_name_shows_the_reverse_view(cli: Cli, name: str, service: str) -> None:
     data = cli.json("lookup", name)
@@ -120,7 +156,8 @@ def test_several_prefix_matches_are_ambiguous_not_guessed(cli: Cli) -> None:
 
 def test_fuzzy_ties_are_ambiguous(cli: Cli, tmp_path: Path) -> None:
     two = FLUME + FLUME.split("technologies:\n", 1)[1].replace("flume", "flome").replace(
-        "Flume", "Flome")
+        "Flume", "Flome"
+    )
     data = write(tmp_path / "two.yaml", two)
     result = cli("--data", str(data), "lookup", "flime")
     assert result.exit_code == 1
@@ -130,21 +167,41 @@ def test_fuzzy_ties_are_ambiguous(cli: Cli, tmp_path: Path) -> None:
 
 # -- aws ----------------------------------------------------------------------------------------
 
+
 def test_aws_text_shows_lifecycle_and_successors(cli: Cli) -> None:
     out = cli("aws", "app", "mesh", env={"COLUMNS": "150"}).stdout
-    for text in ("AWS App Mesh", "end of support", "2026-09-30", "Amazon ECS Service Connect",
-                 "Amazon VPC Lattice", "Istio"):
+    for text in (
+        "AWS App Mesh",
+        "end of support",
+        "2026-09-30",
+        "Amazon ECS Service Connect",
+        "Amazon VPC Lattice",
+        "Istio",
+    ):
         assert text in out
 
 
 def test_aws_json_contract(cli: Cli) -> None:
     data = cli.json("aws", "msk")
     assert set(data) == {"kind", "service", "technologies", "match"}
-    assert set(data["service"]) == {"id", "name", "full_name", "aliases", "description",
-                                    "sdk_ids", "status", "date", "successors", "note", "source"}
+    assert set(data["service"]) == {
+        "id",
+        "name",
+        "full_name",
+        "aliases",
+        "description",
+        "sdk_ids",
+        "status",
+        "date",
+        "successors",
+        "note",
+        "source",
+    }
     assert "kafka" in data["service"]["sdk_ids"]
     assert data["technologies"][0] == {
-        "id": "kafka", "name": "Apache Kafka", "relation": "managed",
+        "id": "kafka",
+        "name": "Apache Kafka",
+        "relation": "managed",
         "note": data["technologies"][0]["note"],
     }
 
@@ -163,9 +220,17 @@ def test_aws_with_a_technology_name_points_to_lookup(cli: Cli) -> None:
 
 # -- category and categories ----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "expected"),
-                         [("databases", "databases"), ("cache", "caching"), ("queues", "messaging"),
-                          ("db", "databases"), ("Service Mesh", "service-mesh")])
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("databases", "databases"),
+        ("cache", "caching"),
+        ("queues", "messaging"),
+        ("db", "databases"),
+        ("Service Mesh", "service-mesh"),
+    ],
+)
 def test_category_resolves_fuzzily(cli: Cli, name: str, expected: str) -> None:
     data = cli.json("category", *name.split())
     assert set(data) == {"category", "technologies", "match"}
@@ -195,6 +260,7 @@ def test_categories(cli: Cli) -> None:
 
 
 # -- compare ------------------------------------------------------------------------------------
+
 
 def test_compare_curated_pair(cli: Cli) -> None:
     data = cli.json("compare", "redis", "memcached")
@@ -228,10 +294,15 @@ def test_compare_derives_rows_without_a_curated_comparison(cli: Cli) -> None:
     assert cli("compare", "postgresql", "mysql").exit_code == 0
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    (["kafka"], 2), (["kafka", "kafka"], 2), (["kafka", "apache kafka"], 2),
-    (["kafka", "banana"], 1),
-])
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["kafka"], 2),
+        (["kafka", "kafka"], 2),
+        (["kafka", "apache kafka"], 2),
+        (["kafka", "banana"], 1),
+    ],
+)
 def test_compare_errors(cli: Cli, args: list[str], code: int) -> None:
     result = cli("compare", *args, "--json")
     assert result.exit_code == code
@@ -246,10 +317,17 @@ def test_compare_text(cli: Cli) -> None:
 
 # -- search -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("stream processing", "flink"), ("leader election", "zookeeper"), ("time series", "influxdb"),
-    ("service mesh", "istio"), ("s3 compatible", "minio"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("stream processing", "flink"),
+        ("leader election", "zookeeper"),
+        ("time series", "influxdb"),
+        ("service mesh", "istio"),
+        ("s3 compatible", "minio"),
+    ],
+)
 def test_search_ranks_the_obvious_answer_high(cli: Cli, text: str, expected: str) -> None:
     data = cli.json("search", *text.split())
     assert set(data) == {"query", "results"}
@@ -267,8 +345,10 @@ def test_search_limit_and_text(cli: Cli) -> None:
     assert "RabbitMQ" in out
 
 
-@pytest.mark.parametrize(("args", "code"), [([" "], 2), (["the", "of"], 1), (["xyzzyplugh"], 1),
-                                             (["kafka", "-n", "0"], 2)])
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [([" "], 2), (["the", "of"], 1), (["xyzzyplugh"], 1), (["kafka", "-n", "0"], 2)],
+)
 def test_search_errors(cli: Cli, args: list[str], code: int) -> None:
     result = cli("search", *args)
     assert result.exit_code == code
@@ -276,6 +356,7 @@ def test_search_errors(cli: Cli, args: list[str], code: int) -> None:
 
 
 # -- list ---------------------------------------------------------------------------------------
+
 
 def test_list(cli: Cli) -> None:
     data = cli.json("list")
@@ -290,6 +371,7 @@ def test_list(cli: Cli) -> None:
 
 # -- validate and user data ---------------------------------------------------------------------
 
+
 def test_validate_ok(cli: Cli, tmp_path: Path) -> None:
     result = cli("validate", str(write(tmp_path / "flume.yaml", FLUME)))
     assert result.exit_code == 0
@@ -298,15 +380,19 @@ def test_validate_ok(cli: Cli, tmp_path: Path) -> None:
 
 def test_validate_lists_every_problem_with_line_and_field(cli: Cli, tmp_path: Path) -> None:
     bad = FLUME.replace("relation: analogous", "relation: similar").replace(
-        "    what_it_is: Distributed", "    colour: blue\n    what_it_is: Distributed")
+        "    what_it_is: Distributed", "    colour: blue\n    what_it_is: Distributed"
+    )
     path = write(tmp_path / "bad.yaml", bad)
     result = cli("validate", str(path))
     assert result.exit_code == 3
     lines = result.stdout.strip().splitlines()
     assert lines[-1] == "2 problems"
     assert re.search(r"bad\.yaml:7:5: technology 'flume' field 'colour': unknown field", lines[0])
-    assert re.search(r"bad\.yaml:11:19: technology 'flume' field "
-                     r"'aws_equivalents\[0\]\.relation': expected one of managed", lines[1])
+    assert re.search(
+        r"bad\.yaml:11:19: technology 'flume' field "
+        r"'aws_equivalents\[0\]\.relation': expected one of managed",
+        lines[1],
+    )
     data = json.loads(cli("validate", str(path), "--json").stdout)
     assert data["valid"] is False
     assert [p["line"] for p in data["problems"]] == [7, 11]
@@ -321,8 +407,9 @@ def test_user_data_with_the_option_and_the_environment(cli: Cli, tmp_path: Path)
 
 
 def test_user_override_prints_a_notice_on_stderr(cli: Cli, tmp_path: Path) -> None:
-    path = write(tmp_path / "k.yaml",
-                 FLUME.replace("id: flume", "id: kafka").replace("[Flume]", "[Kafka]"))
+    path = write(
+        tmp_path / "k.yaml", FLUME.replace("id: flume", "id: kafka").replace("[Flume]", "[Kafka]")
+    )
     result = cli("--data", str(path), "lookup", "kafka", "--json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["name"] == "Apache Flume"
@@ -330,6 +417,7 @@ def test_user_override_prints_a_notice_on_stderr(cli: Cli, tmp_path: Path) -> No
 
 
 # -- global options, help, completion ------------------------------------------------------------
+
 
 def test_version(cli: Cli) -> None:
     from awsmap import __version__
@@ -363,8 +451,9 @@ def test_every_command_has_help_with_examples(cli: Cli, command: str) -> None:
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^### `awsmap (\w+)", readme, flags=re.M))
-    documented |= set(re.findall(r"^### `awsmap \w+ [A-Z. \[\]]*` and `awsmap (\w+)`", readme,
-                                 flags=re.M))
+    documented |= set(
+        re.findall(r"^### `awsmap \w+ [A-Z. \[\]]*` and `awsmap (\w+)`", readme, flags=re.M)
+    )
     assert documented == set(_COMMANDS)
     contract = readme.split("## JSON contract", 1)[1].split("## Exit codes", 1)[0]
     for command in _COMMANDS:
@@ -408,5 +497,5 @@ def test_rendered_table_at_fixed_width() -> None:
     render(queries.lookup(catalog, "kafka"), console)
     lines = [line.rstrip() for line in out.getvalue().splitlines()]
     start = lines.index("AWS equivalents")
-    assert "\n".join(lines[start:start + 9]) == KAFKA_EQUIVALENTS_AT_100
+    assert "\n".join(lines[start : start + 9]) == KAFKA_EQUIVALENTS_AT_100
     assert max(len(line) for line in out.getvalue().splitlines()) <= 100

@@ -66,8 +66,12 @@ def test_references_and_names_are_consistent(dataset: Dataset) -> None:
 
 
 def test_ids_are_unique_per_kind(dataset: Dataset) -> None:
-    for entries in (dataset.technologies, dataset.aws_services, dataset.categories,
-                    dataset.comparisons):
+    for entries in (
+        dataset.technologies,
+        dataset.aws_services,
+        dataset.categories,
+        dataset.comparisons,
+    ):
         ids = Counter(e.id for e in entries)
         assert [i for i, n in ids.items() if n > 1] == []
 
@@ -75,8 +79,7 @@ def test_ids_are_unique_per_kind(dataset: Dataset) -> None:
 def test_no_name_or_alias_is_shared(dataset: Dataset) -> None:
     for names in (
         [(t.id, n) for t in dataset.technologies for n in (t.id, t.name, *t.aliases)],
-        [(s.id, n) for s in dataset.aws_services
-         for n in (s.id, s.name, s.full_name, *s.aliases)],
+        [(s.id, n) for s in dataset.aws_services for n in (s.id, s.name, s.full_name, *s.aliases)],
     ):
         owners: dict[str, set[str]] = {}
         for owner, name in names:
@@ -96,9 +99,23 @@ def test_the_whole_guide_is_there(dataset: Dataset) -> None:
     """88 sections, two-tool sections split, Redis merged, 16 extra tools, architecture tools."""
     ids = {t.id for t in dataset.technologies}
     assert len(ids) >= 105
-    for must in ("postgresql", "kafka", "redis", "jaeger", "zipkin", "presto", "trino",
-                 "emissary-ingress", "okta", "apache-camel", "ros", "kibana", "logstash",
-                 "docker", "satnogs"):
+    for must in (
+        "postgresql",
+        "kafka",
+        "redis",
+        "jaeger",
+        "zipkin",
+        "presto",
+        "trino",
+        "emissary-ingress",
+        "okta",
+        "apache-camel",
+        "ros",
+        "kibana",
+        "logstash",
+        "docker",
+        "satnogs",
+    ):
         assert must in ids
     redis = next(t for t in dataset.technologies if t.id == "redis")
     assert set(redis.categories) == {"databases", "caching"}
@@ -115,9 +132,15 @@ def test_every_technology_has_substance(dataset: Dataset) -> None:
 
 def test_the_guides_comparisons_are_structured(dataset: Dataset) -> None:
     ids = {c.id for c in dataset.comparisons}
-    assert ids >= {"cassandra-vs-dynamodb", "redis-vs-memcached", "kafka-vs-kinesis",
-                   "rabbitmq-vs-sqs", "snowflake-vs-redshift", "bigquery-vs-athena",
-                   "elasticsearch-vs-opensearch"}
+    assert ids >= {
+        "cassandra-vs-dynamodb",
+        "redis-vs-memcached",
+        "kafka-vs-kinesis",
+        "rabbitmq-vs-sqs",
+        "snowflake-vs-redshift",
+        "bigquery-vs-athena",
+        "elasticsearch-vs-opensearch",
+    }
     for comp in dataset.comparisons:
         assert all(len(r.values) == 2 for r in comp.rows)
 
@@ -195,6 +218,7 @@ def test_kafka_relations_are_the_interview_answer(dataset: Dataset) -> None:
 
 
 def test_data_folder_holds_only_known_files() -> None:
-    on_disk = sorted(p.relative_to(DATA_DIR).as_posix() for p in Path(DATA_DIR).rglob("*")
-                     if p.is_file())
+    on_disk = sorted(
+        p.relative_to(DATA_DIR).as_posix() for p in Path(DATA_DIR).rglob("*") if p.is_file()
+    )
     assert on_disk == sorted([*FILES, "schemas/awsmap-data.schema.json"])

@@ -29,7 +29,9 @@ def test_bundled_data_loads_into_typed_records() -> None:
 def test_the_c_loader_is_used_when_pyyaml_has_it() -> None:
     if hasattr(yaml, "CSafeLoader"):
         assert issubclass(yamlio._Loader, yaml.CSafeLoader)
-    assert issubclass(yamlio._Loader, (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    assert issubclass(
+        yamlio._Loader, (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    )
     assert not issubclass(yamlio._Loader, (yaml.FullLoader, yaml.UnsafeLoader))
 
 
@@ -45,8 +47,10 @@ def test_positions_point_at_the_value(tmp_path: Path) -> None:
 
 def test_unsafe_tags_are_rejected_not_executed(tmp_path: Path) -> None:
     marker = tmp_path / "executed"
-    path = write(tmp_path / "evil.yaml",
-                 f"technologies: !!python/object/apply:os.system ['touch {marker}']\n")
+    path = write(
+        tmp_path / "evil.yaml",
+        f"technologies: !!python/object/apply:os.system ['touch {marker}']\n",
+    )
     with pytest.raises(DataError, match=r"evil\.yaml:1:\d+: YAML error"):
         yamlio.load(path)
     assert not marker.exists()
@@ -101,10 +105,12 @@ def test_bundled_dataset_round_trips() -> None:
 _slug = st.from_regex(r"\A[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}\Z")
 _text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"),
-    min_size=1, max_size=40,
+    min_size=1,
+    max_size=40,
 ).filter(lambda s: s.strip() != "")
-_name = st.text(alphabet=string.ascii_letters + string.digits + " .+#-", min_size=1, max_size=20
-                ).filter(lambda s: any(c.isalnum() for c in s))
+_name = st.text(
+    alphabet=string.ascii_letters + string.digits + " .+#-", min_size=1, max_size=20
+).filter(lambda s: any(c.isalnum() for c in s))
 
 
 @st.composite
@@ -114,29 +120,36 @@ def technologies(draw: st.DrawFn) -> dict[str, object]:
         "name": draw(_name),
         "categories": ["databases"],
         "what_it_is": draw(_text),
-        "aws_equivalents": [{
-            "service": draw(st.sampled_from(["rds", "dynamodb", "s3"])),
-            "relation": draw(st.sampled_from(["managed", "compatible", "analogous"])),
-            "note": draw(_text),
-        }],
+        "aws_equivalents": [
+            {
+                "service": draw(st.sampled_from(["rds", "dynamodb", "s3"])),
+                "relation": draw(st.sampled_from(["managed", "compatible", "analogous"])),
+                "note": draw(_text),
+            }
+        ],
     }
     if draw(st.booleans()):
         tech["parallels"] = [{"aspect": draw(_name), "detail": draw(_text)}]
     if draw(st.booleans()):
         tech["interview_phrases"] = draw(st.lists(_text, min_size=1, max_size=3))
     if draw(st.booleans()):
-        tech["sections"] = [{"title": draw(_name), "items": [{"name": draw(_name),
-                                                                "detail": draw(_text)}]}]
+        tech["sections"] = [
+            {"title": draw(_name), "items": [{"name": draw(_name), "detail": draw(_text)}]}
+        ]
     return tech
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(tech=technologies())
-def test_arbitrary_valid_entries_survive_load_dump_load(tmp_path: Path,
-                                                         tech: dict[str, object]) -> None:
+def test_arbitrary_valid_entries_survive_load_dump_load(
+    tmp_path: Path, tech: dict[str, object]
+) -> None:
     path = tmp_path / "t.yaml"
-    path.write_text(SCHEMA_LINE + yaml.safe_dump({"technologies": [tech]}, allow_unicode=True),
-                    encoding="utf-8")
+    path.write_text(
+        SCHEMA_LINE + yaml.safe_dump({"technologies": [tech]}, allow_unicode=True), encoding="utf-8"
+    )
     documents = loader.read_documents([path])
     first = Dataset.from_dict(documents[0][1])
     dumped = tmp_path / "dumped.yaml"

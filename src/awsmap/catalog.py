@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import json
 import marshal
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from awsmap.errors import NotFoundError
 from awsmap.index import Index, open_index
@@ -51,7 +50,9 @@ class Catalog:
     # -- single entries -------------------------------------------------------------------------
 
     def _body(self, kind: str, entry_id: str) -> dict[str, object] | None:
-        rows = self._index.rows("SELECT body FROM entries WHERE kind = ? AND id = ?", (kind, entry_id))
+        rows = self._index.rows(
+            "SELECT body FROM entries WHERE kind = ? AND id = ?", (kind, entry_id)
+        )
         return json.loads(rows[0][0]) if rows else None
 
     def technology(self, entry_id: str) -> Technology:
@@ -140,7 +141,8 @@ class Catalog:
     def keys_exact(self, level: int, key: str, kinds: Sequence[str]) -> list[Key]:
         marks = ",".join("?" * len(kinds))
         rows = self._index.rows(
-            f"SELECT key, kind, id, label FROM keys WHERE level = ? AND key = ? AND kind IN ({marks})",
+            "SELECT key, kind, id, label FROM keys WHERE level = ? AND key = ? "
+            f"AND kind IN ({marks})",
             (level, key, *kinds),
         )
         return [Key(*map(str, r)) for r in rows]
@@ -157,16 +159,17 @@ class Catalog:
     def key_rows(self, kinds: Sequence[str]) -> list[tuple[str, str, str]]:
         """Every normal-form key of the given kinds as (key, kind, id): the fuzzy choices."""
         marks = ",".join("?" * len(kinds))
-        return self._index.rows(  # type: ignore[return-value]
+        return self._index.rows(
             f"SELECT key, kind, id FROM keys WHERE level = 1 AND kind IN ({marks})", tuple(kinds)
         )
 
-    def typo_rows(self, variants: Sequence[str], kinds: Sequence[str]
-                  ) -> list[tuple[str, str, str]]:
+    def typo_rows(
+        self, variants: Sequence[str], kinds: Sequence[str]
+    ) -> list[tuple[str, str, str]]:
         """(key, kind, id) of every key that shares a deletion variant with the query."""
         marks = ",".join("?" * len(variants))
         kind_marks = ",".join("?" * len(kinds))
-        return self._index.rows(  # type: ignore[return-value]
+        return self._index.rows(
             "SELECT DISTINCT k.key, k.kind, k.id FROM typos t JOIN keys k "
             f"ON k.level = 1 AND k.key = t.key WHERE t.variant IN ({marks}) "
             f"AND k.kind IN ({kind_marks})",
@@ -176,8 +179,9 @@ class Catalog:
     def names_of(self, refs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
         out: dict[tuple[str, str], str] = {}
         for kind, entry_id in refs:
-            rows = self._index.rows("SELECT name FROM entries WHERE kind = ? AND id = ?",
-                                    (kind, entry_id))
+            rows = self._index.rows(
+                "SELECT name FROM entries WHERE kind = ? AND id = ?", (kind, entry_id)
+            )
             if rows:
                 out[(kind, entry_id)] = str(rows[0][0])
         return out
@@ -189,8 +193,9 @@ class Catalog:
     def postings(self, term: str, prefix: bool) -> list[int]:
         """Encoded (technology ordinal, field) postings of a term, or of every term it starts."""
         if prefix:
-            rows = self._index.rows("SELECT postings FROM terms WHERE term >= ? AND term < ?",
-                                    (term, term + "\uffff"))
+            rows = self._index.rows(
+                "SELECT postings FROM terms WHERE term >= ? AND term < ?", (term, term + "\uffff")
+            )
         else:
             rows = self._index.rows("SELECT postings FROM terms WHERE term = ?", (term,))
         return [p for r in rows for p in marshal.loads(r[0])]

@@ -40,8 +40,9 @@ class _Group(TyperGroup):
         info = _COMMANDS.get(cmd_name)
         if info is None:
             return None
-        return get_command_from_info(info, pretty_exceptions_short=True,
-                                     rich_markup_mode=app.rich_markup_mode)
+        return get_command_from_info(
+            info, pretty_exceptions_short=True, rich_markup_mode=app.rich_markup_mode
+        )
 
 
 def _guarded(command: Callable[P, None]) -> Callable[P, None]:
@@ -74,8 +75,11 @@ def _guarded(command: Callable[P, None]) -> Callable[P, None]:
 def _internal(exc: Exception) -> NoReturn:
     if os.environ.get(DEBUG_ENV):
         raise exc
-    _fail(f"internal error: {type(exc).__name__}: {exc}. This is a bug; run again with "
-          f"{DEBUG_ENV}=1 to see the traceback and report it", ExitCode.INTERNAL)
+    _fail(
+        f"internal error: {type(exc).__name__}: {exc}. This is a bug; run again with "
+        f"{DEBUG_ENV}=1 to see the traceback and report it",
+        ExitCode.INTERNAL,
+    )
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -101,7 +105,7 @@ app = typer.Typer(
     help="What an open-source technology is on AWS, how it relates, and how to say it in an "
     "interview. Offline, from a curated dataset.",
     epilog="Examples:  awsmap lookup kafka  ·  awsmap compare redis memcached  ·  "
-    "awsmap aws dynamodb  ·  awsmap search \"stream processing\"  ·  awsmap lookup kafka --json",
+    'awsmap aws dynamodb  ·  awsmap search "stream processing"  ·  awsmap lookup kafka --json',
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
@@ -183,8 +187,11 @@ def _root(
     ] = None,
     color: Annotated[
         str,
-        typer.Option("--color", metavar="[auto|always|never]",
-                     help="Colour in tables. auto: only on a terminal, and not with NO_COLOR."),
+        typer.Option(
+            "--color",
+            metavar="[auto|always|never]",
+            help="Colour in tables. auto: only on a terminal, and not with NO_COLOR.",
+        ),
     ] = "auto",
     version: Annotated[
         bool,
@@ -200,11 +207,16 @@ def _root(
 @app.command("lookup")
 @_guarded
 def lookup(
-    name: Annotated[list[str], typer.Argument(help="Technology or AWS service; several words ok.",
-                                              autocompletion=_complete(("technology",
-                                                                        "aws_service")))],
-    full: Annotated[bool, typer.Option("--full", help="Add features, use cases, comparisons, "
-                                                       "corrections.")] = False,
+    name: Annotated[
+        list[str],
+        typer.Argument(
+            help="Technology or AWS service; several words ok.",
+            autocompletion=_complete(("technology", "aws_service")),
+        ),
+    ],
+    full: Annotated[
+        bool, typer.Option("--full", help="Add features, use cases, comparisons, corrections.")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """AWS equivalents, key parallels and interview phrases for a technology.
@@ -222,9 +234,13 @@ def lookup(
 @app.command("aws")
 @_guarded
 def aws(
-    service: Annotated[list[str], typer.Argument(help="AWS service: name, abbreviation or former "
-                                                      "name.",
-                                                 autocompletion=_complete(("aws_service",)))],
+    service: Annotated[
+        list[str],
+        typer.Argument(
+            help="AWS service: name, abbreviation or former name.",
+            autocompletion=_complete(("aws_service",)),
+        ),
+    ],
     as_json: JsonOpt = False,
 ) -> None:
     """Reverse lookup: an AWS service, its lifecycle, and every technology that maps to it.
@@ -239,8 +255,10 @@ def aws(
 @app.command("category")
 @_guarded
 def category(
-    name: Annotated[list[str], typer.Argument(help="Category id, name or alias.",
-                                              autocompletion=_complete(("category",)))],
+    name: Annotated[
+        list[str],
+        typer.Argument(help="Category id, name or alias.", autocompletion=_complete(("category",))),
+    ],
     as_json: JsonOpt = False,
 ) -> None:
     """Every technology of a category with its AWS equivalents.
@@ -267,9 +285,13 @@ def categories(as_json: JsonOpt = False) -> None:
 @app.command("compare")
 @_guarded
 def compare(
-    names: Annotated[list[str], typer.Argument(help="Two or more technologies or AWS services.",
-                                               autocompletion=_complete(("technology",
-                                                                         "aws_service")))],
+    names: Annotated[
+        list[str],
+        typer.Argument(
+            help="Two or more technologies or AWS services.",
+            autocompletion=_complete(("technology", "aws_service")),
+        ),
+    ],
     as_json: JsonOpt = False,
 ) -> None:
     """Side by side: the curated comparison for a pair, else one built from the data.
@@ -288,8 +310,9 @@ def compare(
 @_guarded
 def search(
     text: Annotated[list[str], typer.Argument(help="Words to look for.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=500,
-                                       help="How many results.")] = 10,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=500, help="How many results.")
+    ] = 10,
     as_json: JsonOpt = False,
 ) -> None:
     """Ranked search over names, descriptions, parallels, features and use cases.

@@ -13,8 +13,8 @@ import sqlite3
 from typing import Any
 
 from awsmap.loader import Loaded
-from awsmap.search import FIELD_CODES, FIELD_WEIGHTS, FIELDS, posting, search_fields
 from awsmap.resolve import TYPO_DEPTH, TYPO_MAX_KEY
+from awsmap.search import FIELD_CODES, FIELD_WEIGHTS, FIELDS, posting, search_fields
 from awsmap.text import compact, deletions, terms
 
 SCHEMA = """
@@ -33,6 +33,7 @@ CREATE TABLE terms(term TEXT PRIMARY KEY, postings BLOB) WITHOUT ROWID;
 CREATE TABLE typos(variant TEXT, key TEXT, PRIMARY KEY(variant, key)) WITHOUT ROWID;
 """
 
+
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -44,7 +45,9 @@ def write(conn: sqlite3.Connection, loaded: Loaded, fingerprint: str) -> None:
     entries: list[tuple[str, str, int, str, str]] = []
     keys: list[tuple[int, str, str, str, str]] = []
 
-    def add(kind: str, ord_: int, entry_id: str, name: str, body: Any, names: tuple[str, ...]) -> None:
+    def add(
+        kind: str, ord_: int, entry_id: str, name: str, body: Any, names: tuple[str, ...]
+    ) -> None:
         entries.append((kind, entry_id, ord_, name, _dumps(body)))
         for label in dict.fromkeys(names):
             keys.append((0, label, kind, entry_id, label))
@@ -54,15 +57,24 @@ def write(conn: sqlite3.Connection, loaded: Loaded, fingerprint: str) -> None:
     for i, cat in enumerate(data.categories):
         add("category", i, cat.id, cat.name, cat.to_dict(), (cat.id, cat.name, *cat.aliases))
     for i, svc in enumerate(data.aws_services):
-        add("aws_service", i, svc.id, svc.name, svc.to_dict(),
-            (svc.id, svc.name, svc.full_name, *svc.aliases))
+        add(
+            "aws_service",
+            i,
+            svc.id,
+            svc.name,
+            svc.to_dict(),
+            (svc.id, svc.name, svc.full_name, *svc.aliases),
+        )
     for i, comp in enumerate(data.comparisons):
         entries.append(("comparison", comp.id, i, comp.title, _dumps(comp.to_dict())))
     category_names = {c.id: c.name for c in data.categories}
-    links, members = [], []
+    links: list[tuple[str, str, str, str, int]] = []
+    members: list[tuple[str, str, int]] = []
     postings: dict[str, list[int]] = {}
     for i, tech in enumerate(data.technologies):
-        add("technology", i, tech.id, tech.name, tech.to_dict(), (tech.id, tech.name, *tech.aliases))
+        add(
+            "technology", i, tech.id, tech.name, tech.to_dict(), (tech.id, tech.name, *tech.aliases)
+        )
         for j, eq in enumerate(tech.aws_equivalents):
             links.append((eq.service, tech.id, eq.relation, eq.note, i * 100 + j))
         members.extend((cat, tech.id, i) for cat in tech.categories)
@@ -81,13 +93,17 @@ def write(conn: sqlite3.Connection, loaded: Loaded, fingerprint: str) -> None:
     conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?)", entries)
     conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", keys)
     short = {k[1] for k in keys if k[0] == 1 and len(k[1]) <= TYPO_MAX_KEY}
-    conn.executemany("INSERT OR IGNORE INTO typos VALUES (?, ?)",
-                     ((v, key) for key in short for v in deletions(key, TYPO_DEPTH)))
+    conn.executemany(
+        "INSERT OR IGNORE INTO typos VALUES (?, ?)",
+        ((v, key) for key in short for v in deletions(key, TYPO_DEPTH)),
+    )
     conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?)", links)
     conn.executemany("INSERT INTO members VALUES (?, ?, ?)", members)
     conn.executemany("INSERT INTO pairs VALUES (?, ?, ?)", pairs)
-    conn.executemany("INSERT INTO terms VALUES (?, ?)",
-                     ((term, marshal.dumps(p)) for term, p in postings.items()))
+    conn.executemany(
+        "INSERT INTO terms VALUES (?, ?)",
+        ((term, marshal.dumps(p)) for term, p in postings.items()),
+    )
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [("notices", _dumps(loaded.notices)), ("technologies", str(len(data.technologies)))],

@@ -5,6 +5,7 @@ Rich is imported only when something is drawn with it, so the JSON path never pa
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import TYPE_CHECKING, Literal
@@ -53,10 +54,8 @@ def _tolerate_narrow_encoding(stream: object) -> None:
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
     reconfigure = getattr(stream, "reconfigure", None)
     if not encoding.startswith("utf") and reconfigure is not None:
-        try:
+        with contextlib.suppress(ValueError, OSError):  # a stream that will not be changed
             reconfigure(errors="backslashreplace")
-        except (ValueError, OSError):  # pragma: no cover - a stream that will not be changed
-            pass
 
 
 def stdout() -> Console:

@@ -6,6 +6,7 @@ line on stderr and the exit code in one place. The codes are documented in the R
 
 from __future__ import annotations
 
+
 class ExitCode:
     """Exit codes (plain ints: an IntEnum costs more to create than a warm lookup spends)."""
 

@@ -19,8 +19,12 @@ from awsmap.problems import Problem
 from awsmap.validation import check_document, reference_problems
 
 KINDS = ("categories", "aws_services", "technologies", "comparisons")
-_SINGULAR = {"categories": "category", "aws_services": "aws_service",
-             "technologies": "technology", "comparisons": "comparison"}
+_SINGULAR = {
+    "categories": "category",
+    "aws_services": "aws_service",
+    "technologies": "technology",
+    "comparisons": "comparison",
+}
 
 
 @dataclass
@@ -58,8 +62,12 @@ def read_documents(
 def raise_problems(problems: Sequence[Problem]) -> None:
     count = len(problems)
     first = str(problems[0])
-    more = f" (and {count - 1} more problem{'s' if count > 2 else ''}; " \
-           "'awsmap validate FILE' lists them all)" if count > 1 else ""
+    more = (
+        f" (and {count - 1} more problem{'s' if count > 2 else ''}; "
+        "'awsmap validate FILE' lists them all)"
+        if count > 1
+        else ""
+    )
     raise DataError(first + more, details=tuple(str(p) for p in problems))
 
 
@@ -76,18 +84,31 @@ def merge(documents: Sequence[tuple[Path, dict[str, Any]]], bundled_count: int) 
             for entry in data.get(kind) or ():
                 key = (_SINGULAR[kind], entry["id"])
                 if key in seen_here:
-                    problems.append(Problem(str(path), "id is used twice in this file",
-                                            entry=f"{key[0].replace('_', ' ')} '{key[1]}'",
-                                            field="id"))
+                    problems.append(
+                        Problem(
+                            str(path),
+                            "id is used twice in this file",
+                            entry=f"{key[0].replace('_', ' ')} '{key[1]}'",
+                            field="id",
+                        )
+                    )
                     continue
                 seen_here.add(key)
                 if entry["id"] in merged[kind]:
                     if not is_user:
-                        problems.append(Problem(str(path), f"id also defined in {origins[key]}",
-                                                entry=f"{key[0]} '{key[1]}'", field="id"))
+                        problems.append(
+                            Problem(
+                                str(path),
+                                f"id also defined in {origins[key]}",
+                                entry=f"{key[0]} '{key[1]}'",
+                                field="id",
+                            )
+                        )
                         continue
-                    notices.append(f"{path}: {key[0].replace('_', ' ')} '{key[1]}' replaces the "
-                                   f"one from {Path(origins[key]).name}")
+                    notices.append(
+                        f"{path}: {key[0].replace('_', ' ')} '{key[1]}' replaces the "
+                        f"one from {Path(origins[key]).name}"
+                    )
                 merged[kind][entry["id"]] = entry
                 origins[key] = str(path)
     if problems:

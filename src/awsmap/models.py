@@ -31,7 +31,7 @@ def _strs(data: dict[str, Any], key: str) -> tuple[str, ...]:
 
 def _put(out: dict[str, Any], key: str, value: Any) -> None:
     """Set an optional key only when it carries something."""
-    if value is not None and value != () and value != []:
+    if value is not None and value not in ((), []):
         out[key] = list(value) if isinstance(value, tuple) else value
 
 
@@ -207,7 +207,9 @@ class Technology(NamedTuple):
             what_it_is=data["what_it_is"],
             aws_equivalents=tuple(AwsEquivalent.from_dict(e) for e in data["aws_equivalents"]),
             aliases=_strs(data, "aliases"),
-            parallels=tuple(Parallel(p["aspect"], p["detail"]) for p in data.get("parallels") or ()),
+            parallels=tuple(
+                Parallel(p["aspect"], p["detail"]) for p in data.get("parallels") or ()
+            ),
             interview_phrases=_strs(data, "interview_phrases"),
             key_features=_strs(data, "key_features"),
             use_cases=_strs(data, "use_cases"),

@@ -87,11 +87,14 @@ def aws(catalog: Catalog, name: str) -> ServiceResult:
 def _service_view(catalog: Catalog, match: Match) -> ServiceResult:
     service = catalog.service(match.id)
     successors = tuple(catalog.services(service.lifecycle.successors).values())
-    links = sorted(catalog.links(service.id), key=lambda l: RELATION_ORDER.get(l.relation, 9))
+    links = sorted(catalog.links(service.id), key=lambda link: RELATION_ORDER.get(link.relation, 9))
     return ServiceResult(
         service,
         successors,
-        tuple(ServiceLink(None, l.technology, l.name, l.relation, l.note) for l in links),
+        tuple(
+            ServiceLink(None, link.technology, link.name, link.relation, link.note)
+            for link in links
+        ),
         match,
     )
 
@@ -100,8 +103,9 @@ def category(catalog: Catalog, name: str) -> CategoryResult:
     match = resolve(catalog, name, (CATEGORY,), what="category")
     cat = catalog.category(match.id)
     techs = catalog.members(cat.id)
-    summaries = tuple(TechSummary(t, e) for t, e in zip(techs, _equivalents(catalog, techs),
-                                                         strict=True))
+    summaries = tuple(
+        TechSummary(t, e) for t, e in zip(techs, _equivalents(catalog, techs), strict=True)
+    )
     return CategoryResult(cat, summaries, match)
 
 
@@ -112,8 +116,9 @@ def categories(catalog: Catalog) -> CategoriesResult:
 
 def listing(catalog: Catalog) -> ListResult:
     techs = catalog.technologies()
-    return ListResult(tuple(TechSummary(t, e) for t, e in zip(techs, _equivalents(catalog, techs),
-                                                              strict=True)))
+    return ListResult(
+        tuple(TechSummary(t, e) for t, e in zip(techs, _equivalents(catalog, techs), strict=True))
+    )
 
 
 def search(catalog: Catalog, text: str, limit: int = 10) -> SearchResult:
@@ -165,8 +170,10 @@ def _relation_rows(catalog: Catalog, subjects: Sequence[Subject]) -> tuple[Compa
             for eq in tech.aws_equivalents:
                 if eq.service == s.id:
                     values = tuple(
-                        f"{eq.relation}: {eq.note}" if other.kind == AWS_SERVICE
-                        and other.id == s.id else "" for other in subjects
+                        f"{eq.relation}: {eq.note}"
+                        if other.kind == AWS_SERVICE and other.id == s.id
+                        else ""
+                        for other in subjects
                     )
                     rows.append(ComparisonRow(f"Relation to {tech.name}", values))
     return tuple(rows)
@@ -186,33 +193,42 @@ def _derived_rows(catalog: Catalog, subjects: Sequence[Subject]) -> tuple[Compar
             tech = catalog.technology(s.id)
             (equivalents,) = _equivalents(catalog, [tech])
             cats = [catalog.category(c).name for c in tech.categories]
-            columns.append({
-                "Kind": "Technology",
-                "What it is": tech.what_it_is,
-                "Categories": ", ".join(cats),
-                "AWS equivalents": _join([f"{e.service.name} ({e.relation})" for e in equivalents]),
-                "Lifecycle": "-",
-                "Key features": _join([f.partition(": ")[0] for f in tech.key_features]),
-                "Use cases": _join([u.partition(": ")[0] for u in tech.use_cases]),
-                "Main use case": key_use_case(tech) or "-",
-                "Main AWS equivalent": (m.service.name if (m := main_equivalent(equivalents))
-                                        else "-"),
-            })
+            columns.append(
+                {
+                    "Kind": "Technology",
+                    "What it is": tech.what_it_is,
+                    "Categories": ", ".join(cats),
+                    "AWS equivalents": _join(
+                        [f"{e.service.name} ({e.relation})" for e in equivalents]
+                    ),
+                    "Lifecycle": "-",
+                    "Key features": _join([f.partition(": ")[0] for f in tech.key_features]),
+                    "Use cases": _join([u.partition(": ")[0] for u in tech.use_cases]),
+                    "Main use case": key_use_case(tech) or "-",
+                    "Main AWS equivalent": (
+                        m.service.name if (m := main_equivalent(equivalents)) else "-"
+                    ),
+                }
+            )
         else:
             svc = catalog.service(s.id)
             links = catalog.links(svc.id)
-            columns.append({
-                "Kind": "AWS service",
-                "What it is": svc.description,
-                "Categories": "-",
-                "AWS equivalents": "-",
-                "Lifecycle": _status_text(svc),
-                "Key features": "-",
-                "Use cases": "-",
-                "Main use case": "-",
-                "Main AWS equivalent": "-",
-                "Technologies mapped to it": _join([f"{l.name} ({l.relation})" for l in links]),
-            })
+            columns.append(
+                {
+                    "Kind": "AWS service",
+                    "What it is": svc.description,
+                    "Categories": "-",
+                    "AWS equivalents": "-",
+                    "Lifecycle": _status_text(svc),
+                    "Key features": "-",
+                    "Use cases": "-",
+                    "Main use case": "-",
+                    "Main AWS equivalent": "-",
+                    "Technologies mapped to it": _join(
+                        [f"{link.name} ({link.relation})" for link in links]
+                    ),
+                }
+            )
     aspects = list(dict.fromkeys(k for col in columns for k in col))
     rows = [ComparisonRow(a, tuple(col.get(a, "-") for col in columns)) for a in aspects]
     rows.extend(_relation_rows(catalog, subjects))
@@ -254,7 +270,8 @@ def validate(paths: Sequence[Path]) -> ValidateResult:
         except DataError as exc:
             problems.extend(Problem("", d) for d in exc.details or (exc.message,))
         else:
-            counts = {kind: sum(len(d.get(kind) or ()) for _p, d in documents)
-                      for kind in loader.KINDS}
+            counts = {
+                kind: sum(len(d.get(kind) or ()) for _p, d in documents) for kind in loader.KINDS
+            }
             del loaded
     return ValidateResult(tuple(map(str, paths)), tuple(problems), counts)

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from awsmap.models import AwsService, Technology
+from awsmap.resolve import Match
 from awsmap.results import (
     CategoriesResult,
     CategoryResult,
@@ -28,7 +29,6 @@ from awsmap.results import (
     key_use_case,
     main_equivalent,
 )
-from awsmap.resolve import Match
 from awsmap.text import safe
 
 STATUS_STYLE = {
@@ -75,7 +75,9 @@ def _match_line(match: Match, name: str) -> Text | None:
     if match.method == "exact":
         return None
     return Text.assemble(
-        t(match.query, "italic"), (" → ", "dim"), t(name, "bold"),
+        t(match.query, "italic"),
+        (" → ", "dim"),
+        t(name, "bold"),
         (f" ({match.method}, {match.score:.0f})", "dim"),
     )
 
@@ -104,8 +106,11 @@ def _equivalents_table(equivalents: Sequence[Equivalent]) -> Table:
 def _lookup(result: LookupResult) -> list[RenderableType]:
     tech = result.technology
     out: list[RenderableType] = []
-    head = Text.assemble(t(tech.name, "bold cyan"), ("  ·  ", "dim"),
-                         t(" · ".join(c.name for c in result.categories), "dim"))
+    head = Text.assemble(
+        t(tech.name, "bold cyan"),
+        ("  ·  ", "dim"),
+        t(" · ".join(c.name for c in result.categories), "dim"),
+    )
     out.append(head)
     out.append(t(tech.what_it_is))
     if tech.aliases:
@@ -124,13 +129,22 @@ def _lookup(result: LookupResult) -> list[RenderableType]:
     if result.full:
         out.extend(_full_sections(result))
     else:
-        more = [w for w, present in (("key features", tech.key_features),
-                                      ("use cases", tech.use_cases),
-                                      ("comparisons", result.comparisons),
-                                      ("corrections", tech.corrections)) if present]
+        more = [
+            w
+            for w, present in (
+                ("key features", tech.key_features),
+                ("use cases", tech.use_cases),
+                ("comparisons", result.comparisons),
+                ("corrections", tech.corrections),
+            )
+            if present
+        ]
         if more:
-            out.append(Group(Text(f"More: awsmap lookup {tech.id} --full ({', '.join(more)})",
-                                  style="dim")))
+            out.append(
+                Group(
+                    Text(f"More: awsmap lookup {tech.id} --full ({', '.join(more)})", style="dim")
+                )
+            )
     return out
 
 
@@ -147,17 +161,20 @@ def _full_sections(result: LookupResult) -> list[RenderableType]:
             table.add_row(t(item.name or "", "bold"), t(item.detail))
         out.append(table)
     for arch in tech.architectures:
-        out.append(Group(
-            Text(arch.title, style="bold"),
-            Text.assemble(("  open source: ", "dim"), t(" → ".join(arch.open_source))),
-            Text.assemble(("  on AWS:      ", "dim"), t(" → ".join(arch.aws))),
-        ))
+        out.append(
+            Group(
+                Text(arch.title, style="bold"),
+                Text.assemble(("  open source: ", "dim"), t(" → ".join(arch.open_source))),
+                Text.assemble(("  on AWS:      ", "dim"), t(" → ".join(arch.aws))),
+            )
+        )
     if result.comparisons:
         lines = [Text("Comparisons", style="bold")]
         for comp in result.comparisons:
             ids = " ".join(s.target for s in comp.sides)
-            lines.append(Text.assemble(("  • ", "dim"), t(comp.title),
-                                       (f"   awsmap compare {ids}", "dim")))
+            lines.append(
+                Text.assemble(("  • ", "dim"), t(comp.title), (f"   awsmap compare {ids}", "dim"))
+            )
         out.append(Group(*lines))
     if tech.corrections:
         table = _table("Corrections to the source guide", "The guide said", "True now", "Source")
@@ -171,8 +188,11 @@ def _service(result: ServiceResult) -> list[RenderableType]:
     svc = result.service
     life = svc.lifecycle
     out: list[RenderableType] = [
-        Text.assemble(t(svc.name, "bold cyan"),
-                      ("  ", ""), t(svc.full_name if svc.full_name != svc.name else "", "dim")),
+        Text.assemble(
+            t(svc.name, "bold cyan"),
+            ("  ", ""),
+            t(svc.full_name if svc.full_name != svc.name else "", "dim"),
+        ),
         t(svc.description),
     ]
     line = _match_line(result.match, svc.name)
@@ -193,8 +213,11 @@ def _service(result: ServiceResult) -> list[RenderableType]:
     if result.links:
         table = _table("Technologies that map to it", "Technology", "Relation", "Note")
         for link in result.links:
-            table.add_row(t(link.name, "bold"),
-                          t(link.relation, RELATION_STYLE.get(link.relation, "")), t(link.note))
+            table.add_row(
+                t(link.name, "bold"),
+                t(link.relation, RELATION_STYLE.get(link.relation, "")),
+                t(link.note),
+            )
         out.append(table)
     else:
         out.append(Text("No technology in the data maps to it.", style="dim"))
@@ -206,8 +229,9 @@ def _equivalent_names(equivalents: Sequence[Equivalent]) -> Text:
     for i, eq in enumerate(equivalents):
         if i:
             out.append(", ")
-        out.append_text(t(eq.service.name, "" if eq.service.lifecycle.status == "available"
-                          else "strike dim"))
+        out.append_text(
+            t(eq.service.name, "" if eq.service.lifecycle.status == "available" else "strike dim")
+        )
         out.append(f" ({eq.relation})", style="dim")
     return out
 
@@ -218,11 +242,15 @@ def _category(result: CategoryResult) -> list[RenderableType]:
     line = _match_line(result.match, cat.name)
     if line:
         out.append(line)
-    table = _table(f"{len(result.technologies)} technologies", "Technology", "AWS equivalents",
-                   "What it is")
+    table = _table(
+        f"{len(result.technologies)} technologies", "Technology", "AWS equivalents", "What it is"
+    )
     for summary in result.technologies:
-        table.add_row(t(summary.technology.name, "bold"), _equivalent_names(summary.equivalents),
-                      t(summary.technology.what_it_is))
+        table.add_row(
+            t(summary.technology.name, "bold"),
+            _equivalent_names(summary.equivalents),
+            t(summary.technology.what_it_is),
+        )
     out.append(table)
     return out
 
@@ -257,14 +285,24 @@ def _search(result: SearchResult) -> list[RenderableType]:
     table = _table(f"Search: {safe(result.query)}", "#", "Technology", "Id", "Score", "Matched in")
     table.columns[3].justify = "right"
     for i, hit in enumerate(result.hits, 1):
-        table.add_row(str(i), t(hit.name, "bold"), t(hit.id, "dim"), f"{hit.score:.0f}",
-                      t(hit.field.replace("_", " ")))
+        table.add_row(
+            str(i),
+            t(hit.name, "bold"),
+            t(hit.id, "dim"),
+            f"{hit.score:.0f}",
+            t(hit.field.replace("_", " ")),
+        )
     return [table]
 
 
 def _list(result: ListResult) -> list[RenderableType]:
-    table = _table(f"Quick reference: {len(result.technologies)} technologies", "Technology",
-                   "Category", "Main AWS equivalent", "Key use case")
+    table = _table(
+        f"Quick reference: {len(result.technologies)} technologies",
+        "Technology",
+        "Category",
+        "Main AWS equivalent",
+        "Key use case",
+    )
     for summary in result.technologies:
         tech: Technology = summary.technology
         main = main_equivalent(summary.equivalents)
@@ -280,13 +318,21 @@ def _list(result: ListResult) -> list[RenderableType]:
 def _validate(result: ValidateResult) -> list[RenderableType]:
     if result.valid:
         counts = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in result.counts.items() if n)
-        return [Text.assemble(("ok", "bold green"), ": ", t(", ".join(result.files)),
-                              f" ({counts or 'nothing'})")]
+        return [
+            Text.assemble(
+                ("ok", "bold green"), ": ", t(", ".join(result.files)), f" ({counts or 'nothing'})"
+            )
+        ]
     # one problem a line, never wrapped, so that it can be grepped and clicked in an editor
-    out: list[RenderableType] = [Text(safe(str(p)), no_wrap=True, overflow="ignore")
-                                 for p in result.problems]
-    out.append(Text(f"{len(result.problems)} problem{'s' if len(result.problems) != 1 else ''}",
-                    style="bold red"))
+    out: list[RenderableType] = [
+        Text(safe(str(p)), no_wrap=True, overflow="ignore") for p in result.problems
+    ]
+    out.append(
+        Text(
+            f"{len(result.problems)} problem{'s' if len(result.problems) != 1 else ''}",
+            style="bold red",
+        )
+    )
     return out
 
 
@@ -316,16 +362,14 @@ def _stacked(table: Table) -> Group:
             if isinstance(cell, Text) and not cell.plain:
                 continue
             label = f"  {column.header}: " if column.header else "  "
-            lines.append(Text.assemble((label, "dim"), cell) if isinstance(cell, Text)
-                         else cell)
+            lines.append(Text.assemble((label, "dim"), cell) if isinstance(cell, Text) else cell)
     return Group(*lines)
 
 
 def render(result: Result, console: Console) -> None:
     parts = _RENDERERS[type(result)](result)  # type: ignore[operator]
     if console.width < NARROW:
-        parts = [_stacked(p) if isinstance(p, Table) and p.title is not None else p
-                 for p in parts]
+        parts = [_stacked(p) if isinstance(p, Table) and p.title is not None else p for p in parts]
     for i, part in enumerate(parts):
         # a blank line before each titled block, none before the first
         if i and isinstance(part, (Table, Group)) and not _is_grid(part):

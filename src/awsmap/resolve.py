@@ -8,16 +8,17 @@ A short typo ("kafak") is scored without importing rapidfuzz, whose import costs
 rest of a lookup: the index holds every key's two-character deletions, so the keys within two
 edits of the query are found directly and scored exactly. Any key further away scores at most
 ``100 * (1 - 3 / (2n + 3))`` for a query of n characters; when the best nearby key beats that
-bound by the ambiguity margin, the full rapidfuzz scan could not answer otherwise, and is skipped. Fuzzy matching has a score floor so that nonsense finds nothing, and refuses to choose between
+bound by the ambiguity margin, the full rapidfuzz scan could not answer otherwise, and is skipped.
+
+Fuzzy matching has a score floor so that nonsense finds nothing, and refuses to choose between
 two different entries that score within a small margin of each other.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from awsmap.catalog import Catalog, Key
 from awsmap.errors import NotFoundError, UsageError
@@ -71,12 +72,16 @@ def resolve(catalog: Catalog, query: str, kinds: Sequence[str], what: str = "") 
             name = catalog.names_of([(best.kind, best.id)]).get((best.kind, best.id), best.label)
             return Match(text, best.kind, best.id, name, method, 100.0)
     what = what or " or ".join(KIND_WORDS[k] for k in kinds)
-    return (_prefix(catalog, text, kinds) or _near(catalog, text, kinds)
-            or _fuzzy(catalog, text, kinds, what))
+    return (
+        _prefix(catalog, text, kinds)
+        or _near(catalog, text, kinds)
+        or _fuzzy(catalog, text, kinds, what)
+    )
 
 
-def _best(query: str, scored: list[tuple[float, Key]], kinds: Sequence[str]
-          ) -> list[tuple[float, Key]]:
+def _best(
+    query: str, scored: list[tuple[float, Key]], kinds: Sequence[str]
+) -> list[tuple[float, Key]]:
     return sorted(scored, key=lambda s: (-s[0], kinds.index(s[1].kind), s[1].id))
 
 
@@ -130,8 +135,9 @@ def _score_all(query: str, rows: list[tuple[str, str, str]]) -> list[tuple[float
 
     squashed = normalize(query).replace(" ", "")
     scored: dict[tuple[str, str], tuple[float, Key]] = {}
-    hits = process.extract(squashed, [r[0] for r in rows], scorer=fuzz.ratio, limit=25,
-                           score_cutoff=SUGGESTION_FLOOR)
+    hits = process.extract(
+        squashed, [r[0] for r in rows], scorer=fuzz.ratio, limit=25, score_cutoff=SUGGESTION_FLOOR
+    )
     for choice, score, idx in hits:
         _key, kind, entry_id = rows[idx]
         slot = (kind, entry_id)
@@ -141,8 +147,9 @@ def _score_all(query: str, rows: list[tuple[str, str, str]]) -> list[tuple[float
 
 
 def _fuzzy(catalog: Catalog, query: str, kinds: Sequence[str], what: str) -> Match:
-    ranked = _best(query, _score_all(query, catalog.key_rows(kinds)) if compact(query) else [],
-                   kinds)
+    ranked = _best(
+        query, _score_all(query, catalog.key_rows(kinds)) if compact(query) else [], kinds
+    )
     shown = ranked[:MAX_SUGGESTIONS]
     names = catalog.names_of([(k.kind, k.id) for _s, k in shown])
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from awsmap.models import AwsService, Category, Comparison, ComparisonRow, Technology
-from awsmap.resolve import Match
 from awsmap.problems import Problem
+from awsmap.resolve import Match
 
 JSON = dict[str, Any]
 
@@ -41,8 +41,12 @@ class Equivalent(NamedTuple):
         }
 
     def brief(self) -> JSON:
-        return {"id": self.service.id, "name": self.service.name, "relation": self.relation,
-                "status": self.service.lifecycle.status}
+        return {
+            "id": self.service.id,
+            "name": self.service.name,
+            "relation": self.relation,
+            "status": self.service.lifecycle.status,
+        }
 
 
 def main_equivalent(equivalents: tuple[Equivalent, ...]) -> Equivalent | None:
@@ -219,8 +223,12 @@ class Hit(NamedTuple):
     field: str
 
     def to_json(self) -> JSON:
-        return {"id": self.id, "name": self.name, "score": round(self.score, 1),
-                "field": self.field}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "score": round(self.score, 1),
+            "field": self.field,
+        }
 
 
 class SearchResult(NamedTuple):

@@ -65,7 +65,7 @@ def search_fields(tech: Technology, category_names: dict[str, str]) -> Iterator[
 def search(catalog: Catalog, text: str, limit: int = 10) -> SearchResult:
     query = " ".join(clean(text).split())
     if not query:
-        raise UsageError("the search text is empty; try e.g. awsmap search \"stream processing\"")
+        raise UsageError('the search text is empty; try e.g. awsmap search "stream processing"')
     wanted = list(dict.fromkeys(terms(query)))
     if not wanted:
         raise NotFoundError(f"nothing to search for in {echo(query)}: it has only common words")

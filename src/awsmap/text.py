@@ -22,7 +22,7 @@ def _fold(text: str) -> str:
 
 
 def normalize(name: str) -> str:
-    """The form names are compared in: case, width, spacing, punctuation and noise prefixes folded."""
+    """The form names are compared in: case, width, spacing, punctuation, noise prefixes folded."""
     folded = _fold(name)
     words = re.sub(_NON_WORD, " ", folded).strip()
     changed = True

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from awsmap.bundled import read_bundled
@@ -36,8 +35,12 @@ def _field_path(path: Iterable[str | int]) -> str:
     return out
 
 
-_SINGULAR = {"technologies": "technology", "aws_services": "AWS service",
-             "categories": "category", "comparisons": "comparison"}
+_SINGULAR = {
+    "technologies": "technology",
+    "aws_services": "AWS service",
+    "categories": "category",
+    "comparisons": "comparison",
+}
 
 
 def _entry_label(data: Any, path: tuple[str | int, ...]) -> tuple[str | None, int]:
@@ -126,53 +129,62 @@ def _message(error: Any) -> str:
     return safe(text if len(text) <= 200 else text[:199] + "…")
 
 
+_KIND_WORDS = {
+    "technology": "technology",
+    "aws_service": "AWS service",
+    "category": "category",
+    "comparison": "comparison",
+}
+
+
+def _references(dataset: Dataset) -> Iterator[tuple[str, str, str, str, str]]:
+    """Every reference: (kind, id, field) of the referrer, then the kind and id referred to."""
+    for tech in dataset.technologies:
+        for i, cat in enumerate(tech.categories):
+            yield "technology", tech.id, f"categories[{i}]", "category", cat
+        for i, eq in enumerate(tech.aws_equivalents):
+            yield "technology", tech.id, f"aws_equivalents[{i}].service", "aws_service", eq.service
+    for svc in dataset.aws_services:
+        for i, succ in enumerate(svc.lifecycle.successors):
+            yield "aws_service", svc.id, f"lifecycle.successors[{i}]", "aws_service", succ
+    for comp in dataset.comparisons:
+        for i, side in enumerate(comp.sides):
+            yield "comparison", comp.id, f"sides[{i}]", side.kind, side.target
+
+
 def reference_problems(
     dataset: Dataset, origins: dict[tuple[str, str], str] | None = None
 ) -> list[Problem]:
     """Ids that do not exist, and names or aliases that two entries claim."""
     origins = origins or {}
-    problems: list[Problem] = []
 
-    def add(kind: str, entry_id: str, field: str, message: str) -> None:
-        problems.append(
-            Problem(
-                file=origins.get((kind, entry_id), "<data>"),
-                message=message,
-                entry=f"{kind.replace('_', ' ')} '{safe(entry_id)}'",
-                field=field,
-            )
+    def problem(kind: str, entry_id: str, field: str, message: str) -> Problem:
+        return Problem(
+            file=origins.get((kind, entry_id), "<data>"),
+            message=message,
+            entry=f"{_KIND_WORDS[kind]} '{safe(entry_id)}'",
+            field=field,
         )
 
-    categories = {c.id for c in dataset.categories}
-    services = {s.id for s in dataset.aws_services}
-    technologies = {t.id for t in dataset.technologies}
-    for tech in dataset.technologies:
-        for i, cat in enumerate(tech.categories):
-            if cat not in categories:
-                add("technology", tech.id, f"categories[{i}]", f"unknown category '{safe(cat)}'")
-        for i, eq in enumerate(tech.aws_equivalents):
-            if eq.service not in services:
-                add("technology", tech.id, f"aws_equivalents[{i}].service",
-                    f"unknown AWS service '{safe(eq.service)}'")
-    for service in dataset.aws_services:
-        for i, succ in enumerate(service.lifecycle.successors):
-            if succ not in services:
-                add("aws_service", service.id, f"lifecycle.successors[{i}]",
-                    f"unknown AWS service '{safe(succ)}'")
-    for comp in dataset.comparisons:
-        for i, side in enumerate(comp.sides):
-            known = technologies if side.technology else services
-            if side.target not in known:
-                add("comparison", comp.id, f"sides[{i}]",
-                    f"unknown {side.kind.replace('_', ' ')} '{safe(side.target)}'")
+    known = {
+        "category": {c.id for c in dataset.categories},
+        "aws_service": {s.id for s in dataset.aws_services},
+        "technology": {t.id for t in dataset.technologies},
+    }
+    problems = [
+        problem(kind, entry_id, field, f"unknown {_KIND_WORDS[to_kind]} '{safe(target)}'")
+        for kind, entry_id, field, to_kind, target in _references(dataset)
+        if target not in known[to_kind]
+    ]
     for kind, entries in (
         ("technology", [(t.id, (t.id, t.name, *t.aliases)) for t in dataset.technologies]),
-        ("aws_service", [(s.id, (s.id, s.name, s.full_name, *s.aliases))
-                         for s in dataset.aws_services]),
+        (
+            "aws_service",
+            [(s.id, (s.id, s.name, s.full_name, *s.aliases)) for s in dataset.aws_services],
+        ),
         ("category", [(c.id, (c.id, c.name, *c.aliases)) for c in dataset.categories]),
     ):
-        for entry_id, field, message in _name_clashes(entries):
-            add(kind, entry_id, field, message)
+        problems.extend(problem(kind, *clash) for clash in _name_clashes(entries))
     return problems
 
 
@@ -202,6 +214,12 @@ def _name_clashes(entries: list[tuple[str, tuple[str, ...]]]) -> Iterator[tuple[
 def check_document(doc: Document) -> list[Problem]:
     """Schema problems of one document (the part that needs no other file)."""
     if not isinstance(doc.data, dict):
-        return [Problem(str(doc.path), "the top level must be a mapping with keys such as "
-                        "'technologies:'", line=1, column=1)]
+        return [
+            Problem(
+                str(doc.path),
+                "the top level must be a mapping with keys such as 'technologies:'",
+                line=1,
+                column=1,
+            )
+        ]
     return schema_problems(doc)

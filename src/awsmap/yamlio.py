@@ -30,7 +30,7 @@ MIN_EXPANSION_BUDGET = 100_000
 class _Loader(_BaseLoader):
     """A safe loader without the implicit timestamp type."""
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own class attribute, replaced
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
     }
@@ -44,8 +44,9 @@ class Document:
     data: Any
     root: yaml.Node | None
 
-    def position(self, path: tuple[str | int, ...], key: str | None = None
-                 ) -> tuple[int, int] | None:
+    def position(
+        self, path: tuple[str | int, ...], key: str | None = None
+    ) -> tuple[int, int] | None:
         """1-based line and column of the value at ``path`` (or of its nearest parent), or of
         the mapping key ``key`` inside it."""
         node = self.root
@@ -69,7 +70,8 @@ def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode) and isinstance(step, str):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == step:
-                return value
+                found: yaml.Node = value
+                return found
     if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
         child: yaml.Node = node.value[step]
         return child
@@ -161,8 +163,10 @@ def load(path: Path, text: str | None = None) -> Document:
     try:
         root = loader.get_single_node()
         if root is None:
-            raise DataError(f"{path}: is empty; a data file holds at least one of "
-                            "technologies, aws_services, categories or comparisons")
+            raise DataError(
+                f"{path}: is empty; a data file holds at least one of "
+                "technologies, aws_services, categories or comparisons"
+            )
         _check_graph(path, root)
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
