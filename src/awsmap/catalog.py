@@ -6,7 +6,7 @@ import json
 import marshal
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from awsmap.errors import NotFoundError
 from awsmap.index import Index, open_index
@@ -49,23 +49,26 @@ class Catalog:
 
     # -- single entries -------------------------------------------------------------------------
 
-    def _body(self, kind: str, entry_id: str) -> dict[str, object] | None:
+    def _body(self, kind: str, entry_id: str) -> dict[str, Any]:
         rows = self._index.rows(
             "SELECT body FROM entries WHERE kind = ? AND id = ?", (kind, entry_id)
         )
-        return json.loads(rows[0][0]) if rows else None
+        if not rows:
+            raise NotFoundError(f"no {kind.replace('_', ' ')} with id '{entry_id}'")
+        body: dict[str, Any] = json.loads(rows[0][0])
+        return body
 
     def technology(self, entry_id: str) -> Technology:
-        body = self._body(TECHNOLOGY, entry_id)
-        if body is None:
-            raise NotFoundError(f"no technology with id '{entry_id}'")
-        return Technology.from_dict(body)
+        return Technology.from_dict(self._body(TECHNOLOGY, entry_id))
 
     def service(self, entry_id: str) -> AwsService:
-        body = self._body(AWS_SERVICE, entry_id)
-        if body is None:
-            raise NotFoundError(f"no AWS service with id '{entry_id}'")
-        return AwsService.from_dict(body)
+        return AwsService.from_dict(self._body(AWS_SERVICE, entry_id))
+
+    def category(self, entry_id: str) -> Category:
+        return Category.from_dict(self._body(CATEGORY, entry_id))
+
+    def comparison(self, entry_id: str) -> Comparison:
+        return Comparison.from_dict(self._body("comparison", entry_id))
 
     def services(self, ids: Sequence[str]) -> dict[str, AwsService]:
         marks = ",".join("?" * len(ids))
@@ -74,18 +77,6 @@ class Catalog:
         )
         found = (AwsService.from_dict(json.loads(r[0])) for r in rows)
         return {s.id: s for s in found}
-
-    def category(self, entry_id: str) -> Category:
-        body = self._body(CATEGORY, entry_id)
-        if body is None:
-            raise NotFoundError(f"no category with id '{entry_id}'")
-        return Category.from_dict(body)
-
-    def comparison(self, entry_id: str) -> Comparison:
-        body = self._body("comparison", entry_id)
-        if body is None:
-            raise NotFoundError(f"no comparison with id '{entry_id}'")
-        return Comparison.from_dict(body)
 
     # -- collections ----------------------------------------------------------------------------
 
@@ -98,9 +89,6 @@ class Catalog:
 
     def categories(self) -> list[Category]:
         return [Category.from_dict(b) for b in self._all(CATEGORY)]
-
-    def all_services(self) -> list[AwsService]:
-        return [AwsService.from_dict(b) for b in self._all(AWS_SERVICE)]
 
     def category_counts(self) -> dict[str, int]:
         rows = self._index.rows("SELECT category, COUNT(*) FROM members GROUP BY category")

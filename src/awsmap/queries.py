@@ -91,10 +91,7 @@ def _service_view(catalog: Catalog, match: Match) -> ServiceResult:
     return ServiceResult(
         service,
         successors,
-        tuple(
-            ServiceLink(None, link.technology, link.name, link.relation, link.note)
-            for link in links
-        ),
+        tuple(ServiceLink(link.technology, link.name, link.relation, link.note) for link in links),
         match,
     )
 

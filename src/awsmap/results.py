@@ -123,7 +123,6 @@ def comparison_ref(comp: Comparison) -> JSON:
 
 
 class ServiceLink(NamedTuple):
-    technology: Technology | None
     id: str
     name: str
     relation: str
