@@ -210,6 +210,7 @@ def lookup(
     name: Annotated[
         list[str],
         typer.Argument(
+            metavar="NAME...",
             help="Technology or AWS service; several words ok.",
             autocompletion=_complete(("technology", "aws_service")),
         ),
@@ -237,6 +238,7 @@ def aws(
     service: Annotated[
         list[str],
         typer.Argument(
+            metavar="SERVICE...",
             help="AWS service: name, abbreviation or former name.",
             autocompletion=_complete(("aws_service",)),
         ),
@@ -257,7 +259,11 @@ def aws(
 def category(
     name: Annotated[
         list[str],
-        typer.Argument(help="Category id, name or alias.", autocompletion=_complete(("category",))),
+        typer.Argument(
+            metavar="NAME...",
+            help="Category id, name or alias.",
+            autocompletion=_complete(("category",)),
+        ),
     ],
     as_json: JsonOpt = False,
 ) -> None:
@@ -288,6 +294,7 @@ def compare(
     names: Annotated[
         list[str],
         typer.Argument(
+            metavar="NAME...",
             help="Two or more technologies or AWS services.",
             autocompletion=_complete(("technology", "aws_service")),
         ),
@@ -309,7 +316,7 @@ def compare(
 @app.command("search")
 @_guarded
 def search(
-    text: Annotated[list[str], typer.Argument(help="Words to look for.")],
+    text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Words to look for.")],
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, max=500, help="How many results.")
     ] = 10,
