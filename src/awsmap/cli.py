@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, ParamSpec
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec
 
 import typer
 from typer.core import TyperGroup
@@ -21,6 +21,10 @@ from typer.models import CommandInfo
 from awsmap import __version__, console
 from awsmap.errors import AwsmapError, ExitCode
 from awsmap.text import safe
+
+if TYPE_CHECKING:
+    from awsmap.catalog import Catalog
+    from awsmap.results import Result
 
 P = ParamSpec("P")
 DATA_ENV = "AWSMAP_DATA"
@@ -115,7 +119,7 @@ app = typer.Typer(
 _state: dict[str, list[Path]] = {"data": []}
 
 
-def _catalog() -> Any:
+def _catalog() -> "Catalog":
     from awsmap.catalog import Catalog
 
     cat = Catalog.open(_state["data"])
@@ -124,11 +128,13 @@ def _catalog() -> Any:
         from rich.text import Text
 
         for note in notices:
-            console.stderr().print(Text.assemble(("awsmap: note: ", "yellow"), safe(note)))
+            console.stderr().print(
+                Text.assemble(("awsmap: note: ", "yellow"), safe(note)), soft_wrap=True
+            )
     return cat
 
 
-def _emit(result: Any, as_json: bool) -> None:
+def _emit(result: "Result", as_json: bool) -> None:
     if as_json:
         from awsmap.render_json import dumps
 
