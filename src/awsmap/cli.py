@@ -177,6 +177,11 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _words(metavar: str, help_text: str, kinds: tuple[str, ...]) -> Any:
+    """A name argument of one or more words, completed from the data's names of ``kinds``."""
+    return typer.Argument(metavar=metavar, help=help_text, autocompletion=_complete(kinds))
+
+
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document (see README).")]
 
 
@@ -215,10 +220,8 @@ def _root(
 def lookup(
     name: Annotated[
         list[str],
-        typer.Argument(
-            metavar="NAME...",
-            help="Technology or AWS service; several words ok.",
-            autocompletion=_complete(("technology", "aws_service")),
+        _words(
+            "NAME...", "Technology or AWS service; several words ok.", ("technology", "aws_service")
         ),
     ],
     full: Annotated[
@@ -243,11 +246,7 @@ def lookup(
 def aws(
     service: Annotated[
         list[str],
-        typer.Argument(
-            metavar="SERVICE...",
-            help="AWS service: name, abbreviation or former name.",
-            autocompletion=_complete(("aws_service",)),
-        ),
+        _words("SERVICE...", "AWS service: name, abbreviation or former name.", ("aws_service",)),
     ],
     as_json: JsonOpt = False,
 ) -> None:
@@ -265,11 +264,7 @@ def aws(
 def category(
     name: Annotated[
         list[str],
-        typer.Argument(
-            metavar="NAME...",
-            help="Category id, name or alias.",
-            autocompletion=_complete(("category",)),
-        ),
+        _words("NAME...", "Category id, name or alias.", ("category",)),
     ],
     as_json: JsonOpt = False,
 ) -> None:
@@ -299,10 +294,8 @@ def categories(as_json: JsonOpt = False) -> None:
 def compare(
     names: Annotated[
         list[str],
-        typer.Argument(
-            metavar="NAME...",
-            help="Two or more technologies or AWS services.",
-            autocompletion=_complete(("technology", "aws_service")),
+        _words(
+            "NAME...", "Two or more technologies or AWS services.", ("technology", "aws_service")
         ),
     ],
     as_json: JsonOpt = False,
