@@ -148,10 +148,16 @@ def test_suggestions_are_offered(cli: Cli) -> None:
 
 
 def test_several_prefix_matches_are_ambiguous_not_guessed(cli: Cli) -> None:
-    result = cli("lookup", "dyna", "--json")
+    result = cli("lookup", "red", "--json")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert "Amazon DynamoDB" in result.stderr and "DynamoDB Streams" in result.stderr
+    assert "is the start of several names: 'Redis', 'Redash'" in result.stderr
+
+
+def test_a_prefix_whose_name_the_others_extend_wins(cli: Cli) -> None:
+    data = cli.json("lookup", "dyna")  # DynamoDB, not DynamoDB Streams
+    assert data["service"]["id"] == "dynamodb"
+    assert data["match"]["method"] == "prefix"
 
 
 def test_fuzzy_ties_are_ambiguous(cli: Cli, tmp_path: Path) -> None:
@@ -499,3 +505,47 @@ def test_rendered_table_at_fixed_width() -> None:
     start = lines.index("AWS equivalents")
     assert "\n".join(lines[start : start + 9]) == KAFKA_EQUIVALENTS_AT_100
     assert max(len(line) for line in out.getvalue().splitlines()) <= 100
+
+
+NEW_KINDS = """\
+# yaml-language-server: $schema=awsmap-data.schema.json
+categories:
+  - id: stream-ingest
+    name: Stream Ingest
+    description: Tools that collect events at the edge.
+aws_services:
+  - id: fictional-ingest
+    name: Amazon Fictional Ingest
+    full_name: Amazon Fictional Ingest Service
+    description: A service made up for this test.
+    lifecycle: {status: available, source: this test}
+technologies:
+  - id: fluentbit-x
+    name: Fluent Bit X
+    categories: [stream-ingest]
+    what_it_is: A log forwarder made up for this test.
+    aws_equivalents:
+      - {service: fictional-ingest, relation: analogous, note: Made up.}
+comparisons:
+  - id: fluentbit-x-vs-ingest
+    title: Fluent Bit X vs Fictional Ingest
+    sides:
+      - {label: Fluent Bit X, technology: fluentbit-x}
+      - {label: Fictional Ingest, aws_service: fictional-ingest}
+    rows:
+      - {aspect: Runs, values: [On your nodes, Managed]}
+"""
+
+
+def test_user_data_may_add_every_kind_of_entry(cli: Cli, tmp_path: Path) -> None:
+    path = str(write(tmp_path / "new.yaml", NEW_KINDS))
+    assert cli("validate", path).exit_code == 0
+    assert cli.json("--data", path, "category", "stream ingest")["technologies"][0]["id"] == (
+        "fluentbit-x"
+    )
+    assert cli.json("--data", path, "aws", "fictional ingest")["technologies"][0]["id"] == (
+        "fluentbit-x"
+    )
+    data = cli.json("--data", path, "compare", "fluent bit x", "fictional ingest")
+    assert data["source"] == "curated"
+    assert data["rows"][0] == {"aspect": "Runs", "values": ["On your nodes", "Managed"]}

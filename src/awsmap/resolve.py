@@ -114,14 +114,21 @@ def _prefix(catalog: Catalog, query: str, kinds: Sequence[str]) -> Match | None:
     if len(key) < MIN_PREFIX:
         return None
     found = catalog.keys_prefix(key, kinds)
-    targets = {(k.kind, k.id): k for k in sorted(found, key=lambda k: len(k.key))}
-    if len(targets) == 1:
-        best = next(iter(targets.values()))
+    targets = {(k.kind, k.id): k for k in sorted(found, key=lambda k: len(k.key), reverse=True)}
+    # "dyna" starts DynamoDB and DynamoDB Streams: the one whose name the others extend wins
+    stems = [
+        k
+        for k in targets.values()
+        if all(any(o.key.startswith(k.key) for o in found if (o.kind, o.id) == t) for t in targets)
+    ]
+    if len(targets) == 1 or len(stems) == 1:
+        best = stems[0] if len(stems) == 1 else next(iter(targets.values()))
         name = catalog.names_of([(best.kind, best.id)]).get((best.kind, best.id), best.label)
         return Match(query, best.kind, best.id, name, "prefix", 100.0 * len(key) / len(best.key))
     if 1 < len(targets) <= 8:
-        names = catalog.names_of(list(targets))
-        close = tuple(dict.fromkeys(names.get(t, t[1]) for t in targets))
+        shortest_first = sorted(targets, key=lambda t: (len(targets[t].key), t))
+        names = catalog.names_of(shortest_first)
+        close = tuple(dict.fromkeys(names.get(t, t[1]) for t in shortest_first))
         raise NotFoundError(
             f"{echo(query)} is the start of several names: {_or(close[:6])}; say which",
             suggestions=close[:MAX_SUGGESTIONS],
