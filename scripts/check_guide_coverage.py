@@ -114,12 +114,15 @@ def main(path: str) -> int:
                     continue
                 if match.id not in ids:
                     problems.append(f"{tech.id}: {aws_name!r} ({match.id}) not an equivalent")
+            others = [t for t in tools if t != tool]
             for header, lines in fields.items():
                 if header in ("Cache Strategies", "Architecture Comparison"):
                     continue
                 for line in lines:
                     item = plain(line)
-                    if not known(tech, item) and not _in_sections(tech, item):
+                    # in a section naming two tools, a phrase may name the entry's own tool
+                    own = [item.replace(other, tool) for other in others]
+                    if not any(known(tech, i) or _in_sections(tech, i) for i in [item, *own]):
                         problems.append(f"{tech.id}: [{header}] missing: {item}")
     for p in problems:
         print(p)
