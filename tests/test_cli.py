@@ -549,3 +549,17 @@ def test_user_data_may_add_every_kind_of_entry(cli: Cli, tmp_path: Path) -> None
     data = cli.json("--data", path, "compare", "fluent bit x", "fictional ingest")
     assert data["source"] == "curated"
     assert data["rows"][0] == {"aspect": "Runs", "values": ["On your nodes", "Managed"]}
+
+
+def test_validate_reports_unreadable_files_and_clashes_once_each(cli: Cli, tmp_path: Path) -> None:
+    broken = write(tmp_path / "broken.yaml", "technologies:\n  - id: x\n    name: [unclosed\n")
+    clash = write(tmp_path / "clash.yaml", FLUME.replace("[Flume]", "[k8s]"))
+    lines = cli("validate", str(broken), str(tmp_path / "nope.yaml")).stdout.splitlines()
+    assert lines[0].startswith(f"{broken}:4:1: YAML error: ")
+    assert lines[1] == f"{tmp_path / 'nope.yaml'}: no such file"
+    assert lines[2] == "2 problems"
+    result = cli("validate", str(clash))
+    assert result.exit_code == 3
+    assert result.stdout.splitlines()[0].startswith(
+        f"{clash}: technology 'flume' field 'aliases': 'k8s' is also a name of 'kubernetes'"
+    )

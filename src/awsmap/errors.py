@@ -6,6 +6,11 @@ line on stderr and the exit code in one place. The codes are documented in the R
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from awsmap.problems import Problem
+
 
 class ExitCode:
     """Exit codes (plain ints: an IntEnum costs more to create than a warm lookup spends)."""
@@ -24,10 +29,9 @@ class AwsmapError(Exception):
 
     exit_code: int = ExitCode.DATA
 
-    def __init__(self, message: str, *, details: tuple[str, ...] = ()) -> None:
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-        self.details = details
 
 
 class NotFoundError(AwsmapError):
@@ -50,3 +54,19 @@ class DataError(AwsmapError):
     """A data file is missing, unreadable, malformed or inconsistent."""
 
     exit_code = ExitCode.DATA
+
+    def __init__(self, message: str, *, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+    @classmethod
+    def of(cls, problems: tuple[Problem, ...]) -> DataError:
+        """The first problem as the message, and all of them for ``awsmap validate``."""
+        count = len(problems)
+        more = (
+            f" (and {count - 1} more problem{'s' if count > 2 else ''}; "
+            "'awsmap validate FILE' lists them all)"
+            if count > 1
+            else ""
+        )
+        return cls(str(problems[0]) + more, problems=problems)

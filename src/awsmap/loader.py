@@ -36,39 +36,39 @@ class Loaded:
     notices: list[str] = field(default_factory=list)
 
 
-def read_documents(
+def collect_documents(
     paths: Iterable[Path], bundled: bool = False
-) -> list[tuple[Path, dict[str, Any]]]:
-    """Parse and schema-check files; every problem of every file, or their data."""
+) -> tuple[list[tuple[Path, dict[str, Any]]], list[Problem]]:
+    """Parse and schema-check files: the data of the good ones, every problem of the others."""
     from awsmap import yamlio
 
     documents = []
     problems: list[Problem] = []
     for path in paths:
-        if bundled:
-            name = path.relative_to(DATA_DIR).as_posix()
-            doc = yamlio.load(Path("awsmap/data", name), text=read_bundled(name))
-        else:
-            doc = yamlio.load(path)
+        try:
+            if bundled:
+                name = path.relative_to(DATA_DIR).as_posix()
+                doc = yamlio.load(Path("awsmap/data", name), text=read_bundled(name))
+            else:
+                doc = yamlio.load(path)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
         found = check_document(doc)
         problems.extend(found)
         if not found:
             documents.append((path, doc.data))
+    return documents, problems
+
+
+def read_documents(
+    paths: Iterable[Path], bundled: bool = False
+) -> list[tuple[Path, dict[str, Any]]]:
+    """The data of every file, or a DataError naming every problem."""
+    documents, problems = collect_documents(paths, bundled)
     if problems:
-        raise_problems(problems)
+        raise DataError.of(tuple(problems))
     return documents
-
-
-def raise_problems(problems: Sequence[Problem]) -> None:
-    count = len(problems)
-    first = str(problems[0])
-    more = (
-        f" (and {count - 1} more problem{'s' if count > 2 else ''}; "
-        "'awsmap validate FILE' lists them all)"
-        if count > 1
-        else ""
-    )
-    raise DataError(first + more, details=tuple(str(p) for p in problems))
 
 
 def merge(documents: Sequence[tuple[Path, dict[str, Any]]], bundled_count: int) -> Loaded:
@@ -112,11 +112,11 @@ def merge(documents: Sequence[tuple[Path, dict[str, Any]]], bundled_count: int) 
                 merged[kind][entry["id"]] = entry
                 origins[key] = str(path)
     if problems:
-        raise_problems(problems)
+        raise DataError.of(tuple(problems))
     dataset = Dataset.from_dict({kind: list(merged[kind].values()) for kind in KINDS})
     found = reference_problems(dataset, origins)
     if found:
-        raise_problems(found)
+        raise DataError.of(tuple(found))
     return Loaded(dataset, origins, notices)
 
 

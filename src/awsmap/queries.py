@@ -240,35 +240,21 @@ def _status_text(svc: AwsService) -> str:
 
 def validate(paths: Sequence[Path]) -> ValidateResult:
     """Every problem in the given user files, checked alone and against the bundled data."""
-    from awsmap import loader, yamlio
+    from awsmap import loader
     from awsmap.bundled import bundled_paths
-    from awsmap.problems import Problem
-    from awsmap.validation import check_document
 
     if not paths:
         raise UsageError("give at least one data file to validate")
-    problems: list[Problem] = []
-    documents = []
-    for path in paths:
-        try:
-            doc = yamlio.load(path)
-        except DataError as exc:
-            problems.append(Problem(str(path), exc.message.removeprefix(f"{path}: ")))
-            continue
-        found = check_document(doc)
-        problems.extend(found)
-        if not found:
-            documents.append((path, doc.data))
+    documents, problems = loader.collect_documents(paths)
     counts: dict[str, int] = {}
     if not problems:
         bundled = loader.read_documents(bundled_paths(), bundled=True)
         try:
-            loaded = loader.merge([*bundled, *documents], len(bundled))
+            loader.merge([*bundled, *documents], len(bundled))  # checked against the bundled data
         except DataError as exc:
-            problems.extend(Problem("", d) for d in exc.details or (exc.message,))
+            problems.extend(exc.problems)
         else:
             counts = {
                 kind: sum(len(d.get(kind) or ()) for _p, d in documents) for kind in loader.KINDS
             }
-            del loaded
     return ValidateResult(tuple(map(str, paths)), tuple(problems), counts)

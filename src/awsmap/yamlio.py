@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from awsmap.errors import DataError
+from awsmap.problems import Problem
 from awsmap.text import safe
 
 try:
@@ -78,10 +79,11 @@ def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
     return None
 
 
-def _where(path: Path, mark: Any) -> str:
-    if mark is None:
-        return str(path)
-    return f"{path}:{mark.line + 1}:{mark.column + 1}"
+def _error(path: Path, message: str, mark: Any = None) -> DataError:
+    """A DataError for one place in one file, carrying its Problem for ``validate``."""
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+    problem = Problem(str(path), message, line, column)
+    return DataError(str(problem), problems=(problem,))
 
 
 def _check_graph(path: Path, root: yaml.Node) -> None:
@@ -112,9 +114,11 @@ def _check_graph(path: Path, root: yaml.Node) -> None:
         sizes[key] = 1 + sum(sizes.get(id(c), 1) for c in children)
         budget = max(MIN_EXPANSION_BUDGET, MAX_EXPANSION * distinct)
         if sizes[key] > budget:
-            raise DataError(
-                f"{_where(path, node.start_mark)}: YAML aliases expand this document beyond "
-                f"{budget:,} values; refusing it (an alias bomb?)"
+            raise _error(
+                path,
+                f"YAML aliases expand this document beyond {budget:,} values; "
+                "refusing it (an alias bomb?)",
+                node.start_mark,
             )
 
 
@@ -123,9 +127,7 @@ def _check_duplicate_keys(path: Path, node: yaml.MappingNode) -> None:
     for key, _value in node.value:
         if isinstance(key, yaml.ScalarNode):
             if key.value in seen:
-                raise DataError(
-                    f"{_where(path, key.start_mark)}: duplicate key {safe(repr(key.value))}"
-                )
+                raise _error(path, f"duplicate key {safe(repr(key.value))}", key.start_mark)
             seen.add(key.value)
 
 
@@ -133,26 +135,27 @@ def read_text(path: Path) -> str:
     """The file's text, or a DataError that says plainly why it cannot be had."""
     try:
         if path.is_dir():
-            raise DataError(f"{path}: is a directory; give the YAML files in it")
+            raise _error(path, "is a directory; give the YAML files in it")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise DataError(
-                f"{path}: {size / 1048576:.1f} MiB is over the {MAX_FILE_BYTES // 1048576} MiB "
-                "limit for one data file; split it into several files"
+            raise _error(
+                path,
+                f"{size / 1048576:.1f} MiB is over the {MAX_FILE_BYTES // 1048576} MiB "
+                "limit for one data file; split it into several files",
             )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DataError(f"{path}: no such file") from None
+        raise _error(path, "no such file") from None
     except PermissionError:
-        raise DataError(f"{path}: permission denied") from None
+        raise _error(path, "permission denied") from None
     except OSError as exc:
-        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise _error(path, f"cannot be read ({exc.strerror or exc})") from None
     if b"\x00" in raw:
-        raise DataError(f"{path}: is a binary file, not YAML text")
+        raise _error(path, "is a binary file, not YAML text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError(f"{path}: is not UTF-8 text (byte {exc.start})") from None
+        raise _error(path, f"is not UTF-8 text (byte {exc.start})") from None
 
 
 def load(path: Path, text: str | None = None) -> Document:
@@ -163,20 +166,21 @@ def load(path: Path, text: str | None = None) -> Document:
     try:
         root = loader.get_single_node()
         if root is None:
-            raise DataError(
-                f"{path}: is empty; a data file holds at least one of "
-                "technologies, aws_services, categories or comparisons"
+            raise _error(
+                path,
+                "is empty; a data file holds at least one of "
+                "technologies, aws_services, categories or comparisons",
             )
         _check_graph(path, root)
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = safe(exc.problem or exc.context or "invalid YAML")
-        raise DataError(f"{_where(path, mark)}: YAML error: {problem}") from None
+        raise _error(path, f"YAML error: {problem}", mark) from None
     except yaml.YAMLError as exc:
-        raise DataError(f"{path}: YAML error: {safe(str(exc))}") from None
+        raise _error(path, f"YAML error: {safe(str(exc))}") from None
     except RecursionError:
-        raise DataError(f"{path}: YAML nests too deeply") from None
+        raise _error(path, "YAML nests too deeply") from None
     finally:
         loader.dispose()
     return Document(path, data, root)
