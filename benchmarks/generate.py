@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from awsmap import loader
+from awsmap.kinds import AWS_SERVICE, CATEGORY
 
 WORDS = (
     "stream partition replica cache query index shard broker cluster ledger schema lake pipeline "
@@ -30,8 +31,8 @@ def _sentence(rng: random.Random, n: int) -> str:
 
 def entries(count: int) -> list[dict[str, Any]]:
     data = loader.load().dataset
-    categories = [c.id for c in data.categories]
-    services = [s.id for s in data.aws_services]
+    categories = [c.id for c in data.of(CATEGORY)]
+    services = [s.id for s in data.of(AWS_SERVICE)]
     rng = random.Random(count)
     out = []
     for i in range(1, count + 1):

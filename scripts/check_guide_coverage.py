@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 from awsmap import queries
-from awsmap.catalog import AWS_SERVICE, Catalog
+from awsmap.catalog import Catalog
+from awsmap.kinds import AWS_SERVICE
 from awsmap.errors import AwsmapError
 from awsmap.models import Technology
 from awsmap.resolve import resolve

@@ -20,6 +20,8 @@ from typer.testing import Result
 
 from awsmap import queries
 from awsmap.catalog import Catalog
+from awsmap.errors import AwsmapError
+from awsmap.kinds import AWS_SERVICE, TECHNOLOGY
 from awsmap.resolve import resolve
 from tests.conftest import FLUME, Cli, write
 
@@ -396,8 +398,8 @@ def catalog() -> Catalog:
 def test_resolution_is_deterministic(catalog: Catalog, text: str) -> None:
     def attempt() -> object:
         try:
-            return resolve(catalog, text, ("technology", "aws_service"))
-        except Exception as exc:  # the same failure, with the same message, counts too
+            return resolve(catalog, text, (TECHNOLOGY, AWS_SERVICE))
+        except AwsmapError as exc:  # the same failure, with the same message, counts too
             return (type(exc), str(exc))
 
     assert attempt() == attempt()

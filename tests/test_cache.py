@@ -13,6 +13,7 @@ import pytest
 
 from awsmap import index
 from awsmap.catalog import Catalog
+from awsmap.kinds import TECHNOLOGY
 from tests.conftest import FLUME, write
 
 PROBE = """
@@ -149,7 +150,7 @@ def test_damage_found_mid_query_rebuilds_once(
         return real(self, sql, args)
 
     monkeypatch.setattr(index.Index, "rows", flaky)
-    assert catalog.technology("kafka").name == "Apache Kafka"
+    assert catalog.get(TECHNOLOGY, "kafka").name == "Apache Kafka"
 
 
 def test_sixteen_concurrent_first_runs_share_one_intact_cache(tmp_path: Path) -> None:

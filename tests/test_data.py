@@ -12,7 +12,8 @@ import yaml
 
 from awsmap import loader
 from awsmap.bundled import DATA_DIR, bundled_names
-from awsmap.models import RELATIONS, Dataset
+from awsmap.kinds import AWS_SERVICE, CATEGORY, COMPARISON, KINDS, TECHNOLOGY, Dataset
+from awsmap.models import RELATIONS
 from awsmap.text import compact
 from awsmap.validation import reference_problems, schema
 
@@ -62,15 +63,16 @@ def test_schema_is_valid_json_schema() -> None:
 
 
 def test_references_and_names_are_consistent(dataset: Dataset) -> None:
-    assert reference_problems(dataset) == []
+    entries = {k.key: [r.to_dict() for r in dataset.of(k)] for k in KINDS}
+    assert reference_problems(entries) == []
 
 
 def test_ids_are_unique_per_kind(dataset: Dataset) -> None:
     for entries in (
-        dataset.technologies,
-        dataset.aws_services,
-        dataset.categories,
-        dataset.comparisons,
+        dataset.of(TECHNOLOGY),
+        dataset.of(AWS_SERVICE),
+        dataset.of(CATEGORY),
+        dataset.of(COMPARISON),
     ):
         ids = Counter(e.id for e in entries)
         assert [i for i, n in ids.items() if n > 1] == []
@@ -78,8 +80,12 @@ def test_ids_are_unique_per_kind(dataset: Dataset) -> None:
 
 def test_no_name_or_alias_is_shared(dataset: Dataset) -> None:
     for names in (
-        [(t.id, n) for t in dataset.technologies for n in (t.id, t.name, *t.aliases)],
-        [(s.id, n) for s in dataset.aws_services for n in (s.id, s.name, s.full_name, *s.aliases)],
+        [(t.id, n) for t in dataset.of(TECHNOLOGY) for n in (t.id, t.name, *t.aliases)],
+        [
+            (s.id, n)
+            for s in dataset.of(AWS_SERVICE)
+            for n in (s.id, s.name, s.full_name, *s.aliases)
+        ],
     ):
         owners: dict[str, set[str]] = {}
         for owner, name in names:
@@ -91,13 +97,15 @@ def test_every_sdk_id_exists_in_botocore(dataset: Dataset) -> None:
     import botocore.session
 
     available = set(botocore.session.get_session().get_available_services())
-    missing = {s.id: sdk for s in dataset.aws_services for sdk in s.sdk_ids if sdk not in available}
+    missing = {
+        s.id: sdk for s in dataset.of(AWS_SERVICE) for sdk in s.sdk_ids if sdk not in available
+    }
     assert missing == {}
 
 
 def test_the_whole_guide_is_there(dataset: Dataset) -> None:
     """88 sections, two-tool sections split, Redis merged, 16 extra tools, architecture tools."""
-    ids = {t.id for t in dataset.technologies}
+    ids = {t.id for t in dataset.of(TECHNOLOGY)}
     assert len(ids) >= 105
     for must in (
         "postgresql",
@@ -117,12 +125,12 @@ def test_the_whole_guide_is_there(dataset: Dataset) -> None:
         "satnogs",
     ):
         assert must in ids
-    redis = next(t for t in dataset.technologies if t.id == "redis")
+    redis = next(t for t in dataset.of(TECHNOLOGY) if t.id == "redis")
     assert set(redis.categories) == {"databases", "caching"}
 
 
 def test_every_technology_has_substance(dataset: Dataset) -> None:
-    for tech in dataset.technologies:
+    for tech in dataset.of(TECHNOLOGY):
         assert tech.aws_equivalents, tech.id
         assert tech.parallels, tech.id
         assert tech.interview_phrases, tech.id
@@ -131,7 +139,7 @@ def test_every_technology_has_substance(dataset: Dataset) -> None:
 
 
 def test_the_guides_comparisons_are_structured(dataset: Dataset) -> None:
-    ids = {c.id for c in dataset.comparisons}
+    ids = {c.id for c in dataset.of(COMPARISON)}
     assert ids >= {
         "cassandra-vs-dynamodb",
         "redis-vs-memcached",
@@ -141,17 +149,17 @@ def test_the_guides_comparisons_are_structured(dataset: Dataset) -> None:
         "bigquery-vs-athena",
         "elasticsearch-vs-opensearch",
     }
-    for comp in dataset.comparisons:
+    for comp in dataset.of(COMPARISON):
         assert all(len(r.values) == 2 for r in comp.rows)
 
 
 def test_every_category_is_used(dataset: Dataset) -> None:
-    used = {c for t in dataset.technologies for c in t.categories}
-    assert {c.id for c in dataset.categories} == used
+    used = {c for t in dataset.of(TECHNOLOGY) for c in t.categories}
+    assert {c.id for c in dataset.of(CATEGORY)} == used
 
 
 def _service(dataset: Dataset, service_id: str) -> Any:
-    return next(s for s in dataset.aws_services if s.id == service_id)
+    return next(s for s in dataset.of(AWS_SERVICE) if s.id == service_id)
 
 
 @pytest.mark.parametrize(
@@ -159,8 +167,8 @@ def _service(dataset: Dataset, service_id: str) -> Any:
     [
         ("app-mesh", "end-of-support", {"ecs-service-connect", "vpc-lattice"}),
         ("opsworks", "discontinued", {"systems-manager"}),
-        ("elastic-transcoder", "discontinued", {"mediaconvert"}),
-        ("robomaker", "discontinued", {"batch"}),
+        ("elastic-transcoder", "end-of-support", {"mediaconvert"}),
+        ("robomaker", "end-of-support", {"batch"}),
         ("iot-analytics", "end-of-support", set()),
         ("iot-events", "end-of-support", set()),
         ("app-runner", "closed-to-new-customers", {"ecs-express-mode"}),
@@ -200,19 +208,19 @@ def test_renamed_services_keep_their_former_names_as_aliases(
 
 
 def test_retired_services_are_flagged_with_a_date(dataset: Dataset) -> None:
-    for service in dataset.aws_services:
+    for service in dataset.of(AWS_SERVICE):
         if service.lifecycle.status != "available":
             assert service.lifecycle.date, service.id
 
 
 def test_mysql_query_cache_is_corrected(dataset: Dataset) -> None:
-    mysql = next(t for t in dataset.technologies if t.id == "mysql")
+    mysql = next(t for t in dataset.of(TECHNOLOGY) if t.id == "mysql")
     assert not any(f.startswith("Query cache (similar") for f in mysql.key_features)
     assert any("Query cache" in c.was and "8.0" in c.now for c in mysql.corrections)
 
 
 def test_kafka_relations_are_the_interview_answer(dataset: Dataset) -> None:
-    kafka = next(t for t in dataset.technologies if t.id == "kafka")
+    kafka = next(t for t in dataset.of(TECHNOLOGY) if t.id == "kafka")
     relations = {e.service: e.relation for e in kafka.aws_equivalents}
     assert relations == {"msk": "managed", "kinesis-data-streams": "analogous"}
 

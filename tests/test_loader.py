@@ -13,13 +13,14 @@ from hypothesis import strategies as st
 
 from awsmap import loader, yamlio
 from awsmap.errors import DataError
-from awsmap.models import AwsEquivalent, Dataset, Parallel, Technology
+from awsmap.kinds import KINDS, TECHNOLOGY, Dataset
+from awsmap.models import AwsEquivalent, Parallel, Technology
 from tests.conftest import FLUME, SCHEMA_LINE, write
 
 
 def test_bundled_data_loads_into_typed_records() -> None:
     loaded = loader.load()
-    kafka = next(t for t in loaded.dataset.technologies if t.id == "kafka")
+    kafka = next(t for t in loaded.dataset.of(TECHNOLOGY) if t.id == "kafka")
     assert isinstance(kafka, Technology)
     assert isinstance(kafka.aws_equivalents[0], AwsEquivalent)
     assert isinstance(kafka.parallels[0], Parallel)
@@ -77,7 +78,7 @@ def test_duplicate_keys_are_reported(tmp_path: Path) -> None:
 def test_user_entry_with_a_bundled_id_replaces_it_with_a_notice(tmp_path: Path) -> None:
     text = FLUME.replace("id: flume", "id: kafka").replace("[Flume]", "[Kafka]")
     loaded = loader.load([write(tmp_path / "k.yaml", text)])
-    kafka = next(t for t in loaded.dataset.technologies if t.id == "kafka")
+    kafka = next(t for t in loaded.dataset.of(TECHNOLOGY) if t.id == "kafka")
     assert kafka.name == "Apache Flume"
     assert len(loaded.notices) == 1
     assert "replaces" in loaded.notices[0]
@@ -97,7 +98,7 @@ def test_unknown_references_are_errors(tmp_path: Path) -> None:
 
 def test_bundled_dataset_round_trips() -> None:
     dataset = loader.load().dataset
-    assert Dataset.from_dict(dataset.to_dict()) == dataset
+    assert Dataset.from_document(dataset.to_document()) == dataset
 
 
 # -- property: arbitrary valid entries survive load -> dump -> load ------------------------------
@@ -151,9 +152,22 @@ def test_arbitrary_valid_entries_survive_load_dump_load(
         SCHEMA_LINE + yaml.safe_dump({"technologies": [tech]}, allow_unicode=True), encoding="utf-8"
     )
     documents = loader.read_documents([path])
-    first = Dataset.from_dict(documents[0][1])
+    first = Dataset.from_document(documents[0][1])
     dumped = tmp_path / "dumped.yaml"
-    dumped.write_text(yaml.safe_dump(first.to_dict(), allow_unicode=True), encoding="utf-8")
-    again = Dataset.from_dict(loader.read_documents([dumped])[0][1])
+    dumped.write_text(yaml.safe_dump(first.to_document(), allow_unicode=True), encoding="utf-8")
+    again = Dataset.from_document(loader.read_documents([dumped])[0][1])
     assert again == first
-    assert again.technologies[0].to_dict() == tech
+    assert again.of(TECHNOLOGY)[0].to_dict() == tech
+
+
+def test_every_bundled_record_of_every_kind_survives_dump_and_load(tmp_path: Path) -> None:
+    """to_dict gives back the document shape, so the data round-trips through a YAML file."""
+    dataset = loader.load().dataset
+    dumped = tmp_path / "all.yaml"
+    dumped.write_text(
+        SCHEMA_LINE + yaml.safe_dump(dataset.to_document(), allow_unicode=True), encoding="utf-8"
+    )
+    again = Dataset.from_document(loader.read_documents([dumped])[0][1])
+    for kind in KINDS:
+        assert again.of(kind) == dataset.of(kind), kind.key
+        assert dataset.of(kind), f"no bundled {kind.plural}"

@@ -14,13 +14,24 @@ DATA_DIR = Path(__file__).with_name("data")
 
 
 def bundled_names() -> list[str]:
-    """Data files relative to the data folder: top-level ones first, then technologies/."""
+    """Data files relative to the data folder: top-level ones first, then each subfolder's (but
+    the schemas'), in name order."""
     names: list[str] = []
-    for sub in ("", "technologies"):
-        folder = DATA_DIR / sub if sub else DATA_DIR
-        with os.scandir(folder) as entries:
-            found = sorted(e.name for e in entries if e.name.endswith(".yaml") and e.is_file())
-        names.extend(f"{sub}/{n}" if sub else n for n in found)
+    folders: list[str] = []
+    with os.scandir(DATA_DIR) as entries:
+        for entry in entries:
+            if entry.is_dir() and entry.name != "schemas":
+                folders.append(entry.name)
+            elif entry.name.endswith(".yaml") and entry.is_file():
+                names.append(entry.name)
+    names.sort()
+    for sub in sorted(folders):
+        with os.scandir(DATA_DIR / sub) as entries:
+            names.extend(
+                sorted(
+                    f"{sub}/{e.name}" for e in entries if e.name.endswith(".yaml") and e.is_file()
+                )
+            )
     return names
 
 

@@ -1,4 +1,4 @@
-"""The read API over a compiled index: typed records in, nothing printed."""
+"""The read API over a compiled index: kinds and ids in, typed records out, nothing printed."""
 
 from __future__ import annotations
 
@@ -6,33 +6,30 @@ import json
 import marshal
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from awsmap.errors import NotFoundError
 from awsmap.index import Index, open_index
-from awsmap.models import AwsService, Category, Comparison, Technology
+from awsmap.kinds import BY_KEY, Kind
 
-TECHNOLOGY = "technology"
-AWS_SERVICE = "aws_service"
-CATEGORY = "category"
+R = TypeVar("R")
 
 
 class Key(NamedTuple):
     """A name, alias or id as resolution sees it."""
 
     key: str
-    kind: str
+    kind: str  # the key of the entry's kind
     id: str
     label: str
 
 
-class Link(NamedTuple):
-    """One technology's mapping to an AWS service, seen from the service."""
+def _marks(values: Sequence[Any]) -> str:
+    return ",".join("?" * len(values))
 
-    technology: str
-    name: str
-    relation: str
-    note: str
+
+def _keys(kinds: Sequence[Kind[Any]]) -> tuple[str, ...]:
+    return tuple(k.key for k in kinds)
 
 
 class Catalog:
@@ -47,139 +44,141 @@ class Catalog:
         raw = self._index.meta("notices")
         return [str(n) for n in json.loads(raw)] if raw else []
 
-    # -- single entries -------------------------------------------------------------------------
+    # -- entries ---------------------------------------------------------------------------------
 
-    def _body(self, kind: str, entry_id: str) -> dict[str, Any]:
+    def get(self, kind: Kind[R], entry_id: str) -> R:
         rows = self._index.rows(
-            "SELECT body FROM entries WHERE kind = ? AND id = ?", (kind, entry_id)
+            "SELECT body FROM entries WHERE kind = ? AND id = ?", (kind.key, entry_id)
         )
         if not rows:
-            raise NotFoundError(f"no {kind.replace('_', ' ')} with id '{entry_id}'")
-        body: dict[str, Any] = json.loads(rows[0][0])
-        return body
+            raise NotFoundError(f"no {kind.word} with id '{entry_id}'")
+        return kind.record(json.loads(rows[0][0]))
 
-    def technology(self, entry_id: str) -> Technology:
-        return Technology.from_dict(self._body(TECHNOLOGY, entry_id))
-
-    def service(self, entry_id: str) -> AwsService:
-        return AwsService.from_dict(self._body(AWS_SERVICE, entry_id))
-
-    def category(self, entry_id: str) -> Category:
-        return Category.from_dict(self._body(CATEGORY, entry_id))
-
-    def comparison(self, entry_id: str) -> Comparison:
-        return Comparison.from_dict(self._body("comparison", entry_id))
-
-    def services(self, ids: Sequence[str]) -> dict[str, AwsService]:
-        marks = ",".join("?" * len(ids))
+    def many(self, kind: Kind[R], ids: Sequence[str]) -> dict[str, R]:
+        """The entries with these ids that exist, by id."""
         rows = self._index.rows(
-            f"SELECT body FROM entries WHERE kind = 'aws_service' AND id IN ({marks})", tuple(ids)
+            f"SELECT id, body FROM entries WHERE kind = ? AND id IN ({_marks(ids)})",
+            (kind.key, *ids),
         )
-        found = (AwsService.from_dict(json.loads(r[0])) for r in rows)
-        return {s.id: s for s in found}
+        return {str(r[0]): kind.record(json.loads(r[1])) for r in rows}
 
-    # -- collections ----------------------------------------------------------------------------
+    def all(self, kind: Kind[R]) -> list[R]:
+        rows = self._index.rows("SELECT body FROM entries WHERE kind = ? ORDER BY ord", (kind.key,))
+        return [kind.record(json.loads(r[0])) for r in rows]
 
-    def _all(self, kind: str) -> list[dict[str, object]]:
-        rows = self._index.rows("SELECT body FROM entries WHERE kind = ? ORDER BY ord", (kind,))
-        return [json.loads(r[0]) for r in rows]
+    def count(self, kind: Kind[Any]) -> int:
+        raw = self._index.meta("counts")
+        return int(json.loads(raw).get(kind.key, 0)) if raw else 0
 
-    def technologies(self) -> list[Technology]:
-        return [Technology.from_dict(b) for b in self._all(TECHNOLOGY)]
+    def searchable_count(self) -> int:
+        return int(self._index.meta("searchable") or 0)
 
-    def categories(self) -> list[Category]:
-        return [Category.from_dict(b) for b in self._all(CATEGORY)]
+    def by_docs(self, docs: Sequence[int]) -> dict[int, tuple[Kind[Any], Any]]:
+        """Entries by document number (search postings name documents)."""
+        rows = self._index.rows(
+            f"SELECT doc, kind, body FROM entries WHERE doc IN ({_marks(docs)})", tuple(docs)
+        )
+        out: dict[int, tuple[Kind[Any], Any]] = {}
+        for doc, key, body in rows:
+            kind = BY_KEY[key]
+            out[int(doc)] = (kind, kind.record(json.loads(body)))
+        return out
 
-    def category_counts(self) -> dict[str, int]:
-        rows = self._index.rows("SELECT category, COUNT(*) FROM members GROUP BY category")
+    def names(self, kind: Kind[Any]) -> dict[str, str]:
+        rows = self._index.rows(
+            "SELECT id, name FROM entries WHERE kind = ? ORDER BY ord", (kind.key,)
+        )
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def names_of(self, refs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """Display names of (kind key, id) pairs that exist."""
+        out: dict[tuple[str, str], str] = {}
+        for key, entry_id in refs:
+            rows = self._index.rows(
+                "SELECT name FROM entries WHERE kind = ? AND id = ?", (key, entry_id)
+            )
+            if rows:
+                out[(key, entry_id)] = str(rows[0][0])
+        return out
+
+    # -- references ------------------------------------------------------------------------------
+
+    def referrers(
+        self, target: Kind[Any], target_id: str, source: Kind[R], path: str | None = None
+    ) -> list[R]:
+        """Entries of ``source`` that refer to one entry (through ``path`` only, if given), in
+        data order."""
+        sql = (
+            "SELECT e.body FROM refs r JOIN entries e ON e.kind = r.from_kind AND e.id = r.from_id "
+            "WHERE r.to_kind = ? AND r.to_id = ? AND r.from_kind = ?"
+        )
+        args: tuple[str, ...] = (target.key, target_id, source.key)
+        if path is not None:
+            sql += " AND r.field = ?"
+            args += (path,)
+        rows = self._index.rows(sql + " GROUP BY e.id ORDER BY MIN(r.ord), MIN(r.pos)", args)
+        return [source.record(json.loads(r[0])) for r in rows]
+
+    def referrer_counts(self, target: Kind[Any], source: Kind[Any]) -> dict[str, int]:
+        """How many entries of ``source`` refer to each entry of ``target``."""
+        rows = self._index.rows(
+            "SELECT to_id, COUNT(DISTINCT from_id) FROM refs WHERE to_kind = ? AND from_kind = ? "
+            "GROUP BY to_id",
+            (target.key, source.key),
+        )
         return {str(r[0]): int(r[1]) for r in rows}
 
-    def members(self, category_id: str) -> list[Technology]:
+    def covering(self, source: Kind[R], targets: Sequence[tuple[Kind[Any], str]]) -> list[R]:
+        """Entries of ``source`` that refer to every one of ``targets``, fewest references first."""
+        pairs = [f"{kind.key}:{entry_id}" for kind, entry_id in targets]
         rows = self._index.rows(
-            "SELECT e.body FROM members m JOIN entries e ON e.kind = 'technology' "
-            "AND e.id = m.technology WHERE m.category = ? ORDER BY m.ord",
-            (category_id,),
+            "SELECT e.body FROM refs r JOIN entries e ON e.kind = r.from_kind AND e.id = r.from_id "
+            f"WHERE r.from_kind = ? AND r.to_kind || ':' || r.to_id IN ({_marks(pairs)}) "
+            "GROUP BY e.id HAVING COUNT(DISTINCT r.to_kind || ':' || r.to_id) = ? "
+            "ORDER BY (SELECT COUNT(*) FROM refs x "
+            "WHERE x.from_kind = e.kind AND x.from_id = e.id), e.ord",
+            (source.key, *pairs, len(set(pairs))),
         )
-        return [Technology.from_dict(json.loads(r[0])) for r in rows]
-
-    def links(self, service_id: str) -> list[Link]:
-        rows = self._index.rows(
-            "SELECT l.technology, e.name, l.relation, l.note FROM links l JOIN entries e "
-            "ON e.kind = 'technology' AND e.id = l.technology WHERE l.service = ? ORDER BY l.ord",
-            (service_id,),
-        )
-        return [Link(*map(str, r)) for r in rows]
-
-    def comparisons_of(self, kind: str, entry_id: str) -> list[Comparison]:
-        rows = self._index.rows(
-            "SELECT DISTINCT comparison FROM pairs WHERE a = ? ORDER BY comparison",
-            (f"{kind}:{entry_id}",),
-        )
-        return [self.comparison(str(r[0])) for r in rows]
-
-    def comparison_between(self, a: tuple[str, str], b: tuple[str, str]) -> Comparison | None:
-        rows = self._index.rows(
-            "SELECT comparison FROM pairs WHERE a = ? AND b = ? ORDER BY comparison",
-            (f"{a[0]}:{a[1]}", f"{b[0]}:{b[1]}"),
-        )
-        return self.comparison(str(rows[0][0])) if rows else None
+        return [source.record(json.loads(r[0])) for r in rows]
 
     # -- resolution and search support -----------------------------------------------------------
 
-    def keys_exact(self, level: int, key: str, kinds: Sequence[str]) -> list[Key]:
-        marks = ",".join("?" * len(kinds))
+    def keys_exact(self, level: int, key: str, kinds: Sequence[Kind[Any]]) -> list[Key]:
         rows = self._index.rows(
             "SELECT key, kind, id, label FROM keys WHERE level = ? AND key = ? "
-            f"AND kind IN ({marks})",
-            (level, key, *kinds),
+            f"AND kind IN ({_marks(kinds)})",
+            (level, key, *_keys(kinds)),
         )
         return [Key(*map(str, r)) for r in rows]
 
-    def keys_prefix(self, prefix: str, kinds: Sequence[str]) -> list[Key]:
-        marks = ",".join("?" * len(kinds))
+    def keys_prefix(self, level: int, prefix: str, kinds: Sequence[Kind[Any]]) -> list[Key]:
         rows = self._index.rows(
-            "SELECT key, kind, id, label FROM keys WHERE level = 1 AND key >= ? AND key < ? "
-            f"AND kind IN ({marks})",
-            (prefix, prefix + "\uffff", *kinds),
+            "SELECT key, kind, id, label FROM keys WHERE level = ? AND key >= ? AND key < ? "
+            f"AND kind IN ({_marks(kinds)})",
+            (level, prefix, prefix + "\uffff", *_keys(kinds)),
         )
         return [Key(*map(str, r)) for r in rows]
 
-    def key_rows(self, kinds: Sequence[str]) -> list[tuple[str, str, str]]:
-        """Every normal-form key of the given kinds as (key, kind, id): the fuzzy choices."""
-        marks = ",".join("?" * len(kinds))
+    def key_rows(self, level: int, kinds: Sequence[Kind[Any]]) -> list[tuple[str, str, str]]:
+        """Every key of the given kinds at one level as (key, kind, id): the fuzzy choices."""
         return self._index.rows(
-            f"SELECT key, kind, id FROM keys WHERE level = 1 AND kind IN ({marks})", tuple(kinds)
+            f"SELECT key, kind, id FROM keys WHERE level = ? AND kind IN ({_marks(kinds)})",
+            (level, *_keys(kinds)),
         )
 
     def typo_rows(
-        self, variants: Sequence[str], kinds: Sequence[str]
+        self, level: int, variants: Sequence[str], kinds: Sequence[Kind[Any]]
     ) -> list[tuple[str, str, str]]:
         """(key, kind, id) of every key that shares a deletion variant with the query."""
-        marks = ",".join("?" * len(variants))
-        kind_marks = ",".join("?" * len(kinds))
         return self._index.rows(
             "SELECT DISTINCT k.key, k.kind, k.id FROM typos t JOIN keys k "
-            f"ON k.level = 1 AND k.key = t.key WHERE t.variant IN ({marks}) "
-            f"AND k.kind IN ({kind_marks})",
-            (*variants, *kinds),
+            f"ON k.level = ? AND k.key = t.key WHERE t.variant IN ({_marks(variants)}) "
+            f"AND k.kind IN ({_marks(kinds)})",
+            (level, *variants, *_keys(kinds)),
         )
 
-    def names_of(self, refs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
-        out: dict[tuple[str, str], str] = {}
-        for kind, entry_id in refs:
-            rows = self._index.rows(
-                "SELECT name FROM entries WHERE kind = ? AND id = ?", (kind, entry_id)
-            )
-            if rows:
-                out[(kind, entry_id)] = str(rows[0][0])
-        return out
-
-    def names(self, kind: str) -> dict[str, str]:
-        rows = self._index.rows("SELECT id, name FROM entries WHERE kind = ? ORDER BY ord", (kind,))
-        return {str(r[0]): str(r[1]) for r in rows}
-
     def postings(self, term: str, prefix: bool) -> list[int]:
-        """Encoded (technology ordinal, field) postings of a term, or of every term it starts."""
+        """Encoded (document, field) postings of a term, or of every term it starts."""
         if prefix:
             rows = self._index.rows(
                 "SELECT postings FROM terms WHERE term >= ? AND term < ?", (term, term + "\uffff")
@@ -187,14 +186,3 @@ class Catalog:
         else:
             rows = self._index.rows("SELECT postings FROM terms WHERE term = ?", (term,))
         return [p for r in rows for p in marshal.loads(r[0])]
-
-    def technologies_by_ord(self, ords: Sequence[int]) -> dict[int, Technology]:
-        marks = ",".join("?" * len(ords))
-        rows = self._index.rows(
-            f"SELECT ord, body FROM entries WHERE kind = 'technology' AND ord IN ({marks})",
-            tuple(ords),
-        )
-        return {int(r[0]): Technology.from_dict(json.loads(r[1])) for r in rows}
-
-    def technology_count(self) -> int:
-        return int(self._index.meta("technologies") or 0)

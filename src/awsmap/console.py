@@ -70,6 +70,16 @@ def stderr() -> Console:
     return _consoles["stderr"]
 
 
+def error_line(label: Literal["error", "note"], message: str) -> None:
+    """One line on stderr: 'awsmap: error: ...' or 'awsmap: note: ...', never wrapped."""
+    from rich.text import Text
+
+    from awsmap.text import safe
+
+    style = "bold red" if label == "error" else "yellow"
+    stderr().print(Text.assemble((f"awsmap: {label}: ", style), safe(message)), soft_wrap=True)
+
+
 def write_stdout(text: str) -> None:
     """Plain text to stdout (the JSON path): no Rich, and no crash on a narrow encoding."""
     _tolerate_narrow_encoding(sys.stdout)

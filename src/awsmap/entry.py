@@ -1,9 +1,10 @@
 """Console-script entry point: what only a real, short-lived process needs.
 
-Garbage collection is off for the life of the process and the heap is frozen before exit: a
-lookup creates no cycles worth collecting, and the collector's passes during start-up and at
-interpreter shutdown cost more time than the lookup itself (measured in benchmarks/README.md).
-Building the index switches it back on, since that does make garbage.
+The process layer alone decides garbage collection. For a quick command it is off for the life
+of the process and the heap is frozen before exit: a lookup creates no cycles worth collecting, and
+the collector's passes during start-up and at interpreter shutdown cost more time than the lookup
+itself (measured in benchmarks/README.md). An interactive command (``interactive`` in the command
+registry) keeps it on: it lives for minutes and allocates as it goes.
 """
 
 import gc
@@ -12,16 +13,19 @@ import sys
 
 
 def main() -> None:
-    gc.disable()
     if sys.stdout is None:  # started with fd 1 closed: nothing can be answered
         if sys.stderr is not None:
             sys.stderr.write("awsmap: error: standard output is closed\n")
         sys.exit(74)
-    from awsmap.cli import app
+    argv = sys.argv[1:]
+    quick = not _interactive(argv)
+    if quick:
+        gc.disable()
+    from awsmap.cli import PROG, app
 
     code: int | str | None = 0
     try:
-        app(prog_name="awsmap")
+        app(args=argv, prog_name=PROG)
     except SystemExit as exc:
         code = exc.code
     try:
@@ -31,5 +35,15 @@ def main() -> None:
         code = 141
     except OSError:
         code = 74
-    gc.freeze()
+    if quick:
+        gc.freeze()
     sys.exit(code)
+
+
+def _interactive(argv: list[str]) -> bool:
+    from awsmap.argv import command_index
+    from awsmap.commands import BY_NAME, GLOBAL_OPTIONS
+
+    at = command_index(argv, GLOBAL_OPTIONS)
+    spec = BY_NAME.get(argv[at]) if at is not None else None
+    return spec is not None and spec.interactive

@@ -6,31 +6,35 @@ directory. The file is keyed by a fingerprint of every source file (path, size, 
 change times, inode), written to a temporary name and renamed into place, so concurrent first runs
 never see half a file. A cache that cannot be written or read costs speed, never correctness: the
 index is then built in memory. A corrupt cache file is detected on use and rebuilt.
+
+Each combination of data files gets its own file. Whenever a file is built, the cache is pruned:
+files not used for ``MAX_AGE_DAYS`` days, and any beyond the ``KEEP`` most recently used, are
+deleted. Using a file refreshes its modification time (at most once a day), which is how "used" is
+known. A file deleted under a concurrent run is harmless: that run finds it gone and rebuilds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+import time
 import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from awsmap import __version__
 from awsmap.bundled import bundled_paths
+from awsmap.indexformat import FORMAT
+from awsmap.paths import cache_dir
 
-FORMAT = "3"
-CACHE_ENV = "AWSMAP_CACHE_DIR"
-
-
-def cache_dir() -> Path:
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("awsmap", appauthor=False))
+PREFIX = "index-"
+SUFFIX = ".sqlite3"
+MAX_AGE_DAYS = 30
+KEEP = 8
+DAY = 86400.0
+TEMP_MAX_AGE = 3600.0
 
 
 def fingerprint(paths: Sequence[Path]) -> str:
@@ -46,6 +50,16 @@ def fingerprint(paths: Sequence[Path]) -> str:
             raise
         parts.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}")
     return "\n".join(parts)
+
+
+def sources(user_paths: Sequence[Path] = ()) -> list[Path]:
+    return [*bundled_paths(), *(p.absolute() for p in user_paths)]
+
+
+def index_path(user_paths: Sequence[Path] = ()) -> Path:
+    """The cache file for this combination of data files."""
+    key = zlib.crc32(chr(0).join(map(str, sources(user_paths))).encode())
+    return cache_dir() / f"{PREFIX}{key:08x}{SUFFIX}"
 
 
 class Index:
@@ -73,10 +87,8 @@ class Index:
 
 def open_index(user_paths: Sequence[Path] = ()) -> Index:
     """The index of the bundled data plus ``user_paths``, from the cache when it is current."""
-    sources = [*bundled_paths(), *(p.absolute() for p in user_paths)]
-    wanted = fingerprint(sources)
-    name = f"index-{zlib.crc32(chr(0).join(map(str, sources)).encode()):08x}.sqlite3"
-    target = cache_dir() / name
+    wanted = fingerprint(sources(user_paths))
+    target = index_path(user_paths)
 
     def rebuild() -> sqlite3.Connection:
         return _build_and_store(user_paths, wanted, target)
@@ -86,7 +98,9 @@ def open_index(user_paths: Sequence[Path] = ()) -> Index:
 
 
 def _open_current(path: Path, wanted: str) -> sqlite3.Connection | None:
-    if not path.is_file():
+    try:
+        st = path.stat()
+    except OSError:
         return None
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
@@ -96,15 +110,20 @@ def _open_current(path: Path, wanted: str) -> sqlite3.Connection | None:
     if row is None or row[0] != wanted:
         conn.close()
         return None
+    if time.time() - st.st_mtime > DAY:
+        _touch(path)
     return conn
 
 
-def _build_and_store(user_paths: Sequence[Path], wanted: str, target: Path) -> sqlite3.Connection:
-    import gc
+def _touch(path: Path) -> None:
+    """Mark the file as used, for pruning; a read-only cache simply keeps its old time."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
 
+
+def _build_and_store(user_paths: Sequence[Path], wanted: str, target: Path) -> sqlite3.Connection:
     from awsmap import compiler, loader
 
-    gc.enable()  # parsing YAML makes real garbage; the CLI turns collection off for quick runs
     loaded = loader.load(user_paths)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -116,6 +135,7 @@ def _build_and_store(user_paths: Sequence[Path], wanted: str, target: Path) -> s
             os.replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)
+        prune(target.parent, keep=target)
         reopened = _open_current(target, wanted)
         if reopened is not None:
             return reopened
@@ -124,3 +144,60 @@ def _build_and_store(user_paths: Sequence[Path], wanted: str, target: Path) -> s
     conn = sqlite3.connect(":memory:")
     compiler.write(conn, loaded, wanted)
     return conn
+
+
+class CacheFile(NamedTuple):
+    path: Path
+    size: int
+    modified: float
+
+
+def cache_files(directory: Path | None = None) -> list[CacheFile]:
+    """awsmap's own files in the cache directory (index files and leftover temporary files)."""
+    directory = directory or cache_dir()
+    found = []
+    try:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.name.startswith(PREFIX) and entry.is_file(follow_symlinks=False):
+                    st = entry.stat(follow_symlinks=False)
+                    found.append(CacheFile(Path(entry.path), st.st_size, st.st_mtime))
+    except OSError:
+        return []
+    return sorted(found, key=lambda f: f.path.name)
+
+
+def prune(directory: Path, keep: Path | None = None, now: float | None = None) -> list[Path]:
+    """Delete index files unused for MAX_AGE_DAYS, those beyond the KEEP newest, and stale
+    temporary files; never ``keep``. Returns what was deleted; failures are skipped."""
+    now = time.time() if now is None else now
+    files = cache_files(directory)
+    indexes = sorted((f for f in files if f.path.name.endswith(SUFFIX)), key=lambda f: -f.modified)
+    doomed = [
+        f.path
+        for i, f in enumerate(indexes)
+        if f.path != keep and (i >= KEEP or now - f.modified > MAX_AGE_DAYS * DAY)
+    ]
+    doomed += [
+        f.path for f in files if f.path.name.endswith(".tmp") and now - f.modified > TEMP_MAX_AGE
+    ]
+    deleted = []
+    for path in doomed:
+        try:
+            path.unlink()
+            deleted.append(path)
+        except OSError:
+            pass
+    return deleted
+
+
+def clear(directory: Path | None = None) -> list[CacheFile]:
+    """Delete every awsmap file in the cache directory; returns the ones deleted."""
+    deleted = []
+    for f in cache_files(directory):
+        try:
+            f.path.unlink()
+            deleted.append(f)
+        except OSError:
+            pass
+    return deleted

@@ -14,17 +14,9 @@ from typing import Any
 
 from awsmap.bundled import DATA_DIR, bundled_paths, read_bundled
 from awsmap.errors import DataError
-from awsmap.models import Dataset
+from awsmap.kinds import KINDS, Dataset
 from awsmap.problems import Problem
 from awsmap.validation import check_document, reference_problems
-
-KINDS = ("categories", "aws_services", "technologies", "comparisons")
-_SINGULAR = {
-    "categories": "category",
-    "aws_services": "aws_service",
-    "technologies": "technology",
-    "comparisons": "comparison",
-}
 
 
 @dataclass
@@ -73,7 +65,7 @@ def read_documents(
 
 def merge(documents: Sequence[tuple[Path, dict[str, Any]]], bundled_count: int) -> Loaded:
     """Layer documents in order; ids from later user files replace earlier entries."""
-    merged: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in KINDS}
+    merged: dict[str, dict[str, dict[str, Any]]] = {kind.key: {} for kind in KINDS}
     origins: dict[tuple[str, str], str] = {}
     notices: list[str] = []
     problems: list[Problem] = []
@@ -81,43 +73,32 @@ def merge(documents: Sequence[tuple[Path, dict[str, Any]]], bundled_count: int) 
         is_user = index >= bundled_count
         seen_here: set[tuple[str, str]] = set()
         for kind in KINDS:
-            for entry in data.get(kind) or ():
-                key = (_SINGULAR[kind], entry["id"])
+            for entry in data.get(kind.plural) or ():
+                key = (kind.key, entry["id"])
+                label = kind.label(entry["id"])
                 if key in seen_here:
                     problems.append(
-                        Problem(
-                            str(path),
-                            "id is used twice in this file",
-                            entry=f"{key[0].replace('_', ' ')} '{key[1]}'",
-                            field="id",
-                        )
+                        Problem(str(path), "id is used twice in this file", entry=label, field="id")
                     )
                     continue
                 seen_here.add(key)
-                if entry["id"] in merged[kind]:
+                if key in origins:
                     if not is_user:
-                        problems.append(
-                            Problem(
-                                str(path),
-                                f"id also defined in {origins[key]}",
-                                entry=f"{key[0]} '{key[1]}'",
-                                field="id",
-                            )
-                        )
+                        message = f"id also defined in {origins[key]}"
+                        problems.append(Problem(str(path), message, entry=label, field="id"))
                         continue
                     notices.append(
-                        f"{path}: {key[0].replace('_', ' ')} '{key[1]}' replaces the "
-                        f"one from {Path(origins[key]).name}"
+                        f"{path}: {label} replaces the one from {Path(origins[key]).name}"
                     )
-                merged[kind][entry["id"]] = entry
+                merged[kind.key][entry["id"]] = entry
                 origins[key] = str(path)
     if problems:
         raise DataError.of(tuple(problems))
-    dataset = Dataset.from_dict({kind: list(merged[kind].values()) for kind in KINDS})
-    found = reference_problems(dataset, origins)
+    entries = {key: list(found.values()) for key, found in merged.items()}
+    found = reference_problems(entries, origins)
     if found:
         raise DataError.of(tuple(found))
-    return Loaded(dataset, origins, notices)
+    return Loaded(Dataset.from_documents(entries), origins, notices)
 
 
 def load(user_paths: Sequence[Path] = ()) -> Loaded:

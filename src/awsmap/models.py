@@ -25,11 +25,11 @@ STATUSES: tuple[Status, ...] = (
 )
 
 
-def _strs(data: dict[str, Any], key: str) -> tuple[str, ...]:
+def strings_of(data: dict[str, Any], key: str) -> tuple[str, ...]:
     return tuple(data.get(key) or ())
 
 
-def _put(out: dict[str, Any], key: str, value: Any) -> None:
+def put_if_set(out: dict[str, Any], key: str, value: Any) -> None:
     """Set an optional key only when it carries something."""
     if value is not None and value not in ((), []):
         out[key] = list(value) if isinstance(value, tuple) else value
@@ -43,11 +43,11 @@ class Category(NamedTuple):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Category:
-        return cls(data["id"], data["name"], data["description"], _strs(data, "aliases"))
+        return cls(data["id"], data["name"], data["description"], strings_of(data, "aliases"))
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "name": self.name}
-        _put(out, "aliases", self.aliases)
+        put_if_set(out, "aliases", self.aliases)
         out["description"] = self.description
         return out
 
@@ -69,15 +69,15 @@ class Lifecycle(NamedTuple):
             status=data["status"],
             source=data["source"],
             date=data.get("date"),
-            successors=_strs(data, "successors"),
+            successors=strings_of(data, "successors"),
             note=data.get("note"),
         )
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"status": self.status}
-        _put(out, "date", self.date)
-        _put(out, "successors", self.successors)
-        _put(out, "note", self.note)
+        put_if_set(out, "date", self.date)
+        put_if_set(out, "successors", self.successors)
+        put_if_set(out, "note", self.note)
         out["source"] = self.source
         return out
 
@@ -99,13 +99,13 @@ class AwsService(NamedTuple):
             full_name=data["full_name"],
             description=data["description"],
             lifecycle=Lifecycle.from_dict(data["lifecycle"]),
-            aliases=_strs(data, "aliases"),
-            sdk_ids=_strs(data, "sdk_ids"),
+            aliases=strings_of(data, "aliases"),
+            sdk_ids=strings_of(data, "sdk_ids"),
         )
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "name": self.name, "full_name": self.full_name}
-        _put(out, "aliases", self.aliases)
+        put_if_set(out, "aliases", self.aliases)
         out["sdk_ids"] = list(self.sdk_ids)
         out["description"] = self.description
         out["lifecycle"] = self.lifecycle.to_dict()
@@ -116,13 +116,16 @@ class AwsEquivalent(NamedTuple):
     service: str
     relation: Relation
     note: str
+    preferred_because: str | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AwsEquivalent:
-        return cls(data["service"], data["relation"], data["note"])
+        return cls(data["service"], data["relation"], data["note"], data.get("preferred_because"))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"service": self.service, "relation": self.relation, "note": self.note}
+        out = {"service": self.service, "relation": self.relation, "note": self.note}
+        put_if_set(out, "preferred_because", self.preferred_because)
+        return out
 
 
 class Parallel(NamedTuple):
@@ -139,7 +142,7 @@ class SectionItem(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        _put(out, "name", self.name)
+        put_if_set(out, "name", self.name)
         out["detail"] = self.detail
         return out
 
@@ -157,13 +160,15 @@ class Section(NamedTuple):
         return {"title": self.title, "items": [i.to_dict() for i in self.items]}
 
 
-class Architecture(NamedTuple):
+class Pipeline(NamedTuple):
+    """A pipeline inside a technology entry (the older, free-text form of an architecture)."""
+
     title: str
     open_source: tuple[str, ...]
     aws: tuple[str, ...]
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Architecture:
+    def from_dict(cls, data: dict[str, Any]) -> Pipeline:
         return cls(data["title"], tuple(data["open_source"]), tuple(data["aws"]))
 
     def to_dict(self) -> dict[str, Any]:
@@ -179,7 +184,7 @@ class Correction(NamedTuple):
         return {"was": self.was, "now": self.now, "source": self.source}
 
 
-def _corrections(data: dict[str, Any]) -> tuple[Correction, ...]:
+def corrections_of(data: dict[str, Any]) -> tuple[Correction, ...]:
     return tuple(Correction(c["was"], c["now"], c["source"]) for c in data.get("corrections") or ())
 
 
@@ -195,8 +200,9 @@ class Technology(NamedTuple):
     key_features: tuple[str, ...] = ()
     use_cases: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
-    architectures: tuple[Architecture, ...] = ()
+    architectures: tuple[Pipeline, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    images: tuple[str, ...] = ()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Technology:
@@ -206,41 +212,47 @@ class Technology(NamedTuple):
             categories=tuple(data["categories"]),
             what_it_is=data["what_it_is"],
             aws_equivalents=tuple(AwsEquivalent.from_dict(e) for e in data["aws_equivalents"]),
-            aliases=_strs(data, "aliases"),
+            aliases=strings_of(data, "aliases"),
             parallels=tuple(
                 Parallel(p["aspect"], p["detail"]) for p in data.get("parallels") or ()
             ),
-            interview_phrases=_strs(data, "interview_phrases"),
-            key_features=_strs(data, "key_features"),
-            use_cases=_strs(data, "use_cases"),
+            interview_phrases=strings_of(data, "interview_phrases"),
+            key_features=strings_of(data, "key_features"),
+            use_cases=strings_of(data, "use_cases"),
             sections=tuple(Section.from_dict(s) for s in data.get("sections") or ()),
-            architectures=tuple(Architecture.from_dict(a) for a in data.get("architectures") or ()),
-            corrections=_corrections(data),
+            architectures=tuple(Pipeline.from_dict(a) for a in data.get("architectures") or ()),
+            corrections=corrections_of(data),
+            images=strings_of(data, "images"),
         )
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "name": self.name}
-        _put(out, "aliases", self.aliases)
+        put_if_set(out, "aliases", self.aliases)
         out["categories"] = list(self.categories)
         out["what_it_is"] = self.what_it_is
         out["aws_equivalents"] = [e.to_dict() for e in self.aws_equivalents]
-        _put(out, "parallels", [p.to_dict() for p in self.parallels])
-        _put(out, "interview_phrases", self.interview_phrases)
-        _put(out, "key_features", self.key_features)
-        _put(out, "use_cases", self.use_cases)
-        _put(out, "sections", [s.to_dict() for s in self.sections])
-        _put(out, "architectures", [a.to_dict() for a in self.architectures])
-        _put(out, "corrections", [c.to_dict() for c in self.corrections])
+        put_if_set(out, "parallels", [p.to_dict() for p in self.parallels])
+        put_if_set(out, "interview_phrases", self.interview_phrases)
+        put_if_set(out, "key_features", self.key_features)
+        put_if_set(out, "use_cases", self.use_cases)
+        put_if_set(out, "sections", [s.to_dict() for s in self.sections])
+        put_if_set(out, "architectures", [a.to_dict() for a in self.architectures])
+        put_if_set(out, "corrections", [c.to_dict() for c in self.corrections])
+        put_if_set(out, "images", self.images)
         return out
 
 
 class ComparisonSide(NamedTuple):
+    """One side of a comparison: a technology or an AWS service, with the verdict for it."""
+
     label: str
     technology: str | None = None
     aws_service: str | None = None
+    choose_when: str | None = None
 
     @property
     def kind(self) -> str:
+        """The key of the kind the side names: the schema names each side's field after it."""
         return "technology" if self.technology else "aws_service"
 
     @property
@@ -249,8 +261,9 @@ class ComparisonSide(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"label": self.label}
-        _put(out, "technology", self.technology)
-        _put(out, "aws_service", self.aws_service)
+        put_if_set(out, "technology", self.technology)
+        put_if_set(out, "aws_service", self.aws_service)
+        put_if_set(out, "choose_when", self.choose_when)
         return out
 
 
@@ -272,11 +285,13 @@ class Comparison(NamedTuple):
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Comparison:
         sides = tuple(
-            ComparisonSide(s["label"], s.get("technology"), s.get("aws_service"))
+            ComparisonSide(
+                s["label"], s.get("technology"), s.get("aws_service"), s.get("choose_when")
+            )
             for s in data["sides"]
         )
         rows = tuple(ComparisonRow(r["aspect"], tuple(r["values"])) for r in data["rows"])
-        return cls(data["id"], data["title"], sides, rows, _corrections(data))
+        return cls(data["id"], data["title"], sides, rows, corrections_of(data))
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -285,31 +300,5 @@ class Comparison(NamedTuple):
             "sides": [s.to_dict() for s in self.sides],
             "rows": [r.to_dict() for r in self.rows],
         }
-        _put(out, "corrections", [c.to_dict() for c in self.corrections])
-        return out
-
-
-class Dataset(NamedTuple):
-    """Everything one or more data files hold, in file order."""
-
-    categories: tuple[Category, ...] = ()
-    aws_services: tuple[AwsService, ...] = ()
-    technologies: tuple[Technology, ...] = ()
-    comparisons: tuple[Comparison, ...] = ()
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Dataset:
-        return cls(
-            categories=tuple(Category.from_dict(c) for c in data.get("categories") or ()),
-            aws_services=tuple(AwsService.from_dict(s) for s in data.get("aws_services") or ()),
-            technologies=tuple(Technology.from_dict(t) for t in data.get("technologies") or ()),
-            comparisons=tuple(Comparison.from_dict(c) for c in data.get("comparisons") or ()),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        _put(out, "categories", [c.to_dict() for c in self.categories])
-        _put(out, "aws_services", [s.to_dict() for s in self.aws_services])
-        _put(out, "technologies", [t.to_dict() for t in self.technologies])
-        _put(out, "comparisons", [c.to_dict() for c in self.comparisons])
+        put_if_set(out, "corrections", [c.to_dict() for c in self.corrections])
         return out

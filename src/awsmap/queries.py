@@ -1,43 +1,53 @@
-"""One function per command: arguments in, a result object out. Nothing here prints."""
+"""One function per lookup command: arguments in, a result object out. Nothing here prints."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from awsmap.catalog import AWS_SERVICE, CATEGORY, TECHNOLOGY, Catalog
+from awsmap.catalog import Catalog
+from awsmap.designs import Architecture
+from awsmap.domain import RELATION_ORDER, Equivalent, first_available, recommended
 from awsmap.errors import DataError, NotFoundError, UsageError
-from awsmap.models import AwsService, ComparisonRow, Technology
-from awsmap.resolve import Match, resolve
+from awsmap.kinds import (
+    ARCHITECTURE,
+    AWS_SERVICE,
+    CATEGORY,
+    COMPARISON,
+    NUMBER,
+    PATTERN,
+    TECHNOLOGY,
+)
+from awsmap.match import Match
+from awsmap.models import Pipeline, Technology
+from awsmap.resolve import exact, resolve
 from awsmap.results import (
+    CacheFileInfo,
+    CacheResult,
     CategoriesResult,
     CategoryResult,
-    CompareResult,
-    Equivalent,
+    Hit,
+    Link,
     ListResult,
     LookupResult,
     SearchResult,
-    ServiceLink,
     ServiceResult,
-    Subject,
     TechSummary,
     ValidateResult,
-    key_use_case,
-    main_equivalent,
 )
-from awsmap.search import search as _search
-from awsmap.text import compact, echo
+from awsmap.text import quoted
 
-RELATION_ORDER = {"managed": 0, "compatible": 1, "analogous": 2}
+EQUIVALENT_PATH = "aws_equivalents[].service"
 
 
-def _equivalents(catalog: Catalog, techs: Sequence[Technology]) -> list[tuple[Equivalent, ...]]:
-    """Each technology's AWS equivalents with services and successors fetched in one query."""
-    ids = {eq.service for t in techs for eq in t.aws_equivalents}
-    services = catalog.services(sorted(ids))
+def equivalents(catalog: Catalog, techs: Sequence[Technology]) -> list[tuple[Equivalent, ...]]:
+    """Each technology's AWS equivalents, with services and successors fetched in two queries."""
+    services = catalog.many(
+        AWS_SERVICE, sorted({eq.service for t in techs for eq in t.aws_equivalents})
+    )
     wanted = {s for svc in services.values() for s in svc.lifecycle.successors} - services.keys()
     if wanted:
-        services.update(catalog.services(sorted(wanted)))
+        services.update(catalog.many(AWS_SERVICE, sorted(wanted)))
 
     def one(tech: Technology) -> tuple[Equivalent, ...]:
         return tuple(
@@ -46,6 +56,7 @@ def _equivalents(catalog: Catalog, techs: Sequence[Technology]) -> list[tuple[Eq
                 eq.relation,
                 eq.note,
                 tuple(services[s] for s in services[eq.service].lifecycle.successors),
+                eq.preferred_because,
             )
             for eq in tech.aws_equivalents
         )
@@ -53,195 +64,129 @@ def _equivalents(catalog: Catalog, techs: Sequence[Technology]) -> list[tuple[Eq
     return [one(t) for t in techs]
 
 
+def summaries(catalog: Catalog, techs: Sequence[Technology]) -> tuple[TechSummary, ...]:
+    return tuple(TechSummary(t, e) for t, e in zip(techs, equivalents(catalog, techs), strict=True))
+
+
 def lookup(catalog: Catalog, name: str, full: bool = False) -> LookupResult | ServiceResult:
     """A technology by name; an AWS service name gives the reverse view instead of failing."""
     match = resolve(catalog, name, (TECHNOLOGY, AWS_SERVICE))
-    if match.kind == AWS_SERVICE:
-        return _service_view(catalog, match)
+    if match.kind == AWS_SERVICE.key:
+        return service_view(catalog, match)
     return technology_view(catalog, match, full)
 
 
 def technology_view(catalog: Catalog, match: Match, full: bool = False) -> LookupResult:
-    tech = catalog.technology(match.id)
-    categories = tuple(catalog.category(c) for c in tech.categories)
-    (equivalents,) = _equivalents(catalog, [tech])
-    comparisons = tuple(catalog.comparisons_of(TECHNOLOGY, tech.id))
-    return LookupResult(tech, categories, equivalents, comparisons, match, full)
+    tech = catalog.get(TECHNOLOGY, match.id)
+    categories = tuple(catalog.many(CATEGORY, tech.categories)[c] for c in tech.categories)
+    (found,) = equivalents(catalog, [tech])
+    comparisons = tuple(catalog.referrers(TECHNOLOGY, tech.id, COMPARISON))
+    patterns = tuple(catalog.referrers(TECHNOLOGY, tech.id, PATTERN))
+    designs = catalog.referrers(TECHNOLOGY, tech.id, ARCHITECTURE)
+    pipelines = (*tech.architectures, *(_pipeline(catalog, a) for a in designs))
+    return LookupResult(tech, categories, found, comparisons, match, full, patterns, pipelines)
+
+
+def _pipeline(catalog: Catalog, design: Architecture) -> Pipeline:
+    """An architecture in the older, flat form of a technology's ``architectures``."""
+    techs = catalog.many(TECHNOLOGY, sorted({t for c in design.components for t in c.technologies}))
+    svcs = catalog.many(AWS_SERVICE, sorted({s for c in design.components for s in c.aws_services}))
+
+    def side(names: list[str], role: str) -> str:
+        return " / ".join(names) or role
+
+    return Pipeline(
+        design.name,
+        tuple(side([techs[t].name for t in c.technologies], c.role) for c in design.components),
+        tuple(side([svcs[s].name for s in c.aws_services], c.role) for c in design.components),
+    )
 
 
 def aws(catalog: Catalog, name: str) -> ServiceResult:
     try:
         match = resolve(catalog, name, (AWS_SERVICE,))
     except NotFoundError as exc:
-        tech = catalog.keys_exact(1, compact(name), (TECHNOLOGY,))
-        if not tech:
+        tech = exact(catalog, name, (TECHNOLOGY,))
+        if tech is None:
             raise
         raise NotFoundError(
-            f"{echo(name)} is a technology, not an AWS service; "
-            f"'awsmap lookup {tech[0].id}' shows its AWS equivalents",
+            f"{quoted(name)} is a technology, not an AWS service; "
+            f"'awsmap lookup {tech.id}' shows its AWS equivalents",
             suggestions=exc.suggestions,
         ) from None
-    return _service_view(catalog, match)
+    return service_view(catalog, match)
 
 
-def _service_view(catalog: Catalog, match: Match) -> ServiceResult:
-    service = catalog.service(match.id)
-    successors = tuple(catalog.services(service.lifecycle.successors).values())
-    links = sorted(catalog.links(service.id), key=lambda link: RELATION_ORDER.get(link.relation, 9))
-    return ServiceResult(
-        service,
-        successors,
-        tuple(ServiceLink(link.technology, link.name, link.relation, link.note) for link in links),
-        match,
+def service_view(catalog: Catalog, match: Match) -> ServiceResult:
+    service = catalog.get(AWS_SERVICE, match.id)
+    successors = tuple(catalog.many(AWS_SERVICE, service.lifecycle.successors).values())
+    links = []
+    for tech in catalog.referrers(AWS_SERVICE, service.id, TECHNOLOGY, EQUIVALENT_PATH):
+        for eq in tech.aws_equivalents:
+            if eq.service == service.id:
+                links.append(Link(tech.id, tech.name, eq.relation, eq.note))
+                break
+    links.sort(key=lambda link: RELATION_ORDER.get(link.relation, len(RELATION_ORDER)))
+    patterns = tuple(
+        Link(p.id, p.name, "", next(w.how for w in p.aws if w.service == service.id))
+        for p in catalog.referrers(AWS_SERVICE, service.id, PATTERN, "aws[].service")
     )
+    numbers = tuple(catalog.referrers(AWS_SERVICE, service.id, NUMBER))
+    return ServiceResult(service, successors, tuple(links), match, patterns, numbers)
 
 
 def category(catalog: Catalog, name: str) -> CategoryResult:
-    match = resolve(catalog, name, (CATEGORY,), what="category")
-    cat = catalog.category(match.id)
-    techs = catalog.members(cat.id)
-    summaries = tuple(
-        TechSummary(t, e) for t, e in zip(techs, _equivalents(catalog, techs), strict=True)
-    )
-    return CategoryResult(cat, summaries, match)
+    match = resolve(catalog, name, (CATEGORY,))
+    cat = catalog.get(CATEGORY, match.id)
+    techs = catalog.referrers(CATEGORY, cat.id, TECHNOLOGY, "categories[]")
+    return CategoryResult(cat, summaries(catalog, techs), match)
 
 
 def categories(catalog: Catalog) -> CategoriesResult:
-    counts = catalog.category_counts()
-    return CategoriesResult(tuple((c, counts.get(c.id, 0)) for c in catalog.categories()))
+    counts = catalog.referrer_counts(CATEGORY, TECHNOLOGY)
+    return CategoriesResult(tuple((c, counts.get(c.id, 0)) for c in catalog.all(CATEGORY)))
 
 
 def listing(catalog: Catalog) -> ListResult:
-    techs = catalog.technologies()
-    return ListResult(
-        tuple(TechSummary(t, e) for t, e in zip(techs, _equivalents(catalog, techs), strict=True))
-    )
+    return ListResult(summaries(catalog, catalog.all(TECHNOLOGY)))
 
 
 def search(catalog: Catalog, text: str, limit: int = 10) -> SearchResult:
+    """Ranked results of every searchable kind, each with its AWS answer where it has one."""
+    from awsmap.search import search as ranked
+
     if limit < 1:
         raise UsageError("--limit must be at least 1")
-    result = _search(catalog, text, limit)
-    if not result.hits:
-        raise NotFoundError(f"nothing matches {echo(result.query)}; try fewer or other words")
-    return result
-
-
-def compare(catalog: Catalog, names: Sequence[str]) -> CompareResult:
-    """Side by side: the curated comparison for a pair when there is one, else rows from data."""
-    if len(names) < 2:
-        raise UsageError("compare needs at least two names, e.g. awsmap compare redis memcached")
-    subjects: list[Subject] = []
-    for name in names:
-        match = resolve(catalog, name, (TECHNOLOGY, AWS_SERVICE))
-        subject = Subject(match.kind, match.id, match.label, match)
-        for earlier in subjects:
-            if (earlier.kind, earlier.id) == (subject.kind, subject.id):
-                raise UsageError(
-                    f"{echo(earlier.match.query)} and {echo(name)} are both {subject.name}; "
-                    "compare two different things"
-                )
-        subjects.append(subject)
-    if len(subjects) == 2:
-        a, b = subjects
-        curated = catalog.comparison_between((a.kind, a.id), (b.kind, b.id))
-        if curated is not None:
-            flip = curated.sides[0].target != a.id or curated.sides[0].kind != a.kind
-            rows = tuple(
-                ComparisonRow(r.aspect, tuple(reversed(r.values)) if flip else r.values)
-                for r in curated.rows
+    query, scored = ranked(catalog, text, limit)
+    if not scored:
+        raise NotFoundError(f"nothing matches {quoted(query)}; try fewer or other words")
+    techs = [h.record for h in scored if h.kind is TECHNOLOGY]
+    answers = {
+        t.id: recommended(e) for t, e in zip(techs, equivalents(catalog, techs), strict=True)
+    }
+    ways = {w.service for h in scored if h.kind is PATTERN for w in h.record.aws}
+    services = catalog.many(AWS_SERVICE, sorted(ways)) if ways else {}
+    hits = []
+    for h in scored:
+        aws = None
+        if h.kind is TECHNOLOGY and (main := answers[h.record.id]) is not None:
+            aws = main.brief()
+        elif h.kind is PATTERN:
+            first = first_available([services[w.service] for w in h.record.aws])
+            aws = (
+                {"id": first.id, "name": first.name, "status": first.lifecycle.status}
+                if first
+                else None
             )
-            extra = _relation_rows(catalog, subjects)
-            return CompareResult(tuple(subjects), rows + extra, curated)
-    return CompareResult(tuple(subjects), _derived_rows(catalog, subjects), None)
-
-
-def _relation_rows(catalog: Catalog, subjects: Sequence[Subject]) -> tuple[ComparisonRow, ...]:
-    """How each AWS subject relates to each technology subject, where the data says."""
-    techs = {s.id: catalog.technology(s.id) for s in subjects if s.kind == TECHNOLOGY}
-    rows = []
-    for s in subjects:
-        if s.kind != AWS_SERVICE:
-            continue
-        for tech in techs.values():
-            for eq in tech.aws_equivalents:
-                if eq.service == s.id:
-                    values = tuple(
-                        f"{eq.relation}: {eq.note}"
-                        if other.kind == AWS_SERVICE and other.id == s.id
-                        else ""
-                        for other in subjects
-                    )
-                    rows.append(ComparisonRow(f"Relation to {tech.name}", values))
-    return tuple(rows)
-
-
-def _join(items: Sequence[str], limit: int = 6) -> str:
-    shown = list(items[:limit])
-    if len(items) > limit:
-        shown.append(f"(+{len(items) - limit} more)")
-    return "\n".join(shown) if shown else "-"
-
-
-def _derived_rows(catalog: Catalog, subjects: Sequence[Subject]) -> tuple[ComparisonRow, ...]:
-    columns: list[dict[str, str]] = []
-    for s in subjects:
-        if s.kind == TECHNOLOGY:
-            tech = catalog.technology(s.id)
-            (equivalents,) = _equivalents(catalog, [tech])
-            cats = [catalog.category(c).name for c in tech.categories]
-            columns.append(
-                {
-                    "Kind": "Technology",
-                    "What it is": tech.what_it_is,
-                    "Categories": ", ".join(cats),
-                    "AWS equivalents": _join(
-                        [f"{e.service.name} ({e.relation})" for e in equivalents]
-                    ),
-                    "Lifecycle": "-",
-                    "Key features": _join([f.partition(": ")[0] for f in tech.key_features]),
-                    "Use cases": _join([u.partition(": ")[0] for u in tech.use_cases]),
-                    "Main use case": key_use_case(tech) or "-",
-                    "Main AWS equivalent": (
-                        m.service.name if (m := main_equivalent(equivalents)) else "-"
-                    ),
-                }
-            )
-        else:
-            svc = catalog.service(s.id)
-            links = catalog.links(svc.id)
-            columns.append(
-                {
-                    "Kind": "AWS service",
-                    "What it is": svc.description,
-                    "Categories": "-",
-                    "AWS equivalents": "-",
-                    "Lifecycle": _status_text(svc),
-                    "Key features": "-",
-                    "Use cases": "-",
-                    "Main use case": "-",
-                    "Main AWS equivalent": "-",
-                    "Technologies mapped to it": _join(
-                        [f"{link.name} ({link.relation})" for link in links]
-                    ),
-                }
-            )
-    aspects = list(dict.fromkeys(k for col in columns for k in col))
-    rows = [ComparisonRow(a, tuple(col.get(a, "-") for col in columns)) for a in aspects]
-    rows.extend(_relation_rows(catalog, subjects))
-    return tuple(r for r in rows if any(v not in ("-", "") for v in r.values))
-
-
-def _status_text(svc: AwsService) -> str:
-    life = svc.lifecycle
-    text = life.status.replace("-", " ")
-    return f"{text} ({life.date})" if life.date else text
+        hits.append(Hit(h.kind.key, h.record.id, h.kind.title_of(h.record), h.score, h.field, aws))
+    return SearchResult(query, tuple(hits))
 
 
 def validate(paths: Sequence[Path]) -> ValidateResult:
     """Every problem in the given user files, checked alone and against the bundled data."""
     from awsmap import loader
     from awsmap.bundled import bundled_paths
+    from awsmap.kinds import KINDS
 
     if not paths:
         raise UsageError("give at least one data file to validate")
@@ -255,6 +200,31 @@ def validate(paths: Sequence[Path]) -> ValidateResult:
             problems.extend(exc.problems)
         else:
             counts = {
-                kind: sum(len(d.get(kind) or ()) for _p, d in documents) for kind in loader.KINDS
+                kind.plural: sum(len(d.get(kind.plural) or ()) for _p, d in documents)
+                for kind in KINDS
             }
     return ValidateResult(tuple(map(str, paths)), tuple(problems), counts)
+
+
+def cache(user_paths: Sequence[Path], clear: bool = False) -> CacheResult:
+    """The cache directory and awsmap's files in it; with ``clear``, the files just removed."""
+    from datetime import datetime, timezone
+
+    from awsmap import index
+    from awsmap.paths import cache_dir
+
+    current = index.index_path(user_paths)
+    files = index.clear() if clear else index.cache_files()
+    return CacheResult(
+        str(cache_dir()),
+        tuple(
+            CacheFileInfo(
+                f.path.name,
+                f.size,
+                datetime.fromtimestamp(f.modified, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                f.path == current and not clear,
+            )
+            for f in files
+        ),
+        cleared=clear,
+    )

@@ -18,35 +18,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any
 
 from awsmap.catalog import Catalog, Key
 from awsmap.errors import NotFoundError, UsageError
-from awsmap.text import clean, compact, deletions, echo, normalize, similarity
+from awsmap.indexformat import TYPO_DEPTH, TYPO_MAX_KEY, KeyLevel
+from awsmap.kinds import BY_KEY, Kind
+from awsmap.match import Match
+from awsmap.text import clean, compact, deletions, normalize, quoted, similarity
 
 FUZZY_FLOOR = 78.0
-SUGGESTION_FLOOR = 55.0
+SUGGESTION_FLOOR = 70.0
 AMBIGUITY_MARGIN = 3.0
 MAX_SUGGESTIONS = 3
-MIN_PREFIX = 3
-TYPO_DEPTH = 2  # deletions stored per key
-TYPO_MAX_KEY = 12  # keys longer than this have none stored
+MIN_PREFIX = 3  # a shorter query is never taken as the start of a name
+MIN_UNIQUE_PREFIX = 4  # nor, shorter than this, as the start of one name only
+MAX_LISTED = 6  # names listed when a query starts several
+SHORT_QUERY = 5  # a fuzzy match of a query this short must be about as long as the query
+MIN_FUZZY = 4  # a shorter query is never matched fuzzily ("nat" is not NATS), only suggested
 TYPO_MAX_QUERY = TYPO_MAX_KEY - TYPO_DEPTH  # so every key within two edits is covered
-KIND_WORDS = {"technology": "technology", "aws_service": "AWS service", "category": "category"}
-
-
-class Match(NamedTuple):
-    """How a query was resolved: what it found, by which method, and how sure we are."""
-
-    query: str
-    kind: str
-    id: str
-    label: str  # the entry's display name
-    method: str  # exact | normalized | prefix | fuzzy
-    score: float
-
-    def to_json(self) -> dict[str, object]:
-        return {"query": self.query, "method": self.method, "score": round(self.score, 1)}
+Kinds = Sequence[Kind[Any]]
 
 
 def clean_query(words: str | Sequence[str]) -> str:
@@ -57,45 +48,67 @@ def clean_query(words: str | Sequence[str]) -> str:
     return text
 
 
-def resolve(catalog: Catalog, query: str, kinds: Sequence[str], what: str = "") -> Match:
+def exact(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
+    """The entry named exactly ``query``, as written or in normal form, or None. ("Amazon EMR
+    (Elastic MapReduce)" is Amazon EMR: a parenthesis only qualifies a name.)"""
+    text = clean_query(query)
+    order = [k.key for k in kinds]
+    bare = compact(re.sub(r"\([^)]*\)", " ", text)) if "(" in text else ""
+    for level, key in (
+        (KeyLevel.EXACT, text),
+        (KeyLevel.NORMAL, compact(text)),
+        (KeyLevel.NORMAL, bare),
+    ):
+        found = catalog.keys_exact(level, key, kinds) if key else []
+        if found:
+            best = min(found, key=lambda k: order.index(k.kind))
+            method = "exact" if level == KeyLevel.EXACT else "normalized"
+            return Match(text, best.kind, best.id, _name(catalog, best), method, 100.0)
+    return None
+
+
+def resolve(catalog: Catalog, query: str, kinds: Kinds, what: str = "") -> Match:
     """The single best entry of one of ``kinds`` (earlier kinds win ties) for ``query``."""
     text = clean_query(query)
-    # "Amazon EMR (Elastic MapReduce)" is Amazon EMR: a parenthesis only qualifies a name
-    bare = compact(re.sub(r"\([^)]*\)", " ", text)) if "(" in text else ""
-    for level, key in ((0, text), (1, compact(text)), (1, bare)):
-        if not key:
-            continue
-        found = catalog.keys_exact(level, key, kinds)
-        if found:
-            best = min(found, key=lambda k: kinds.index(k.kind))
-            method = "exact" if level == 0 else "normalized"
-            name = catalog.names_of([(best.kind, best.id)]).get((best.kind, best.id), best.label)
-            return Match(text, best.kind, best.id, name, method, 100.0)
-    what = what or " or ".join(KIND_WORDS[k] for k in kinds)
+    what = what or " or ".join(k.word for k in kinds)
     return (
-        _prefix(catalog, text, kinds)
+        exact(catalog, text, kinds)
+        or _prefix(catalog, text, kinds)
         or _near(catalog, text, kinds)
         or _fuzzy(catalog, text, kinds, what)
     )
 
 
-def _best(
-    query: str, scored: list[tuple[float, Key]], kinds: Sequence[str]
-) -> list[tuple[float, Key]]:
-    return sorted(scored, key=lambda s: (-s[0], kinds.index(s[1].kind), s[1].id))
+def _name(catalog: Catalog, key: Key) -> str:
+    return catalog.names_of([(key.kind, key.id)]).get((key.kind, key.id), key.label)
 
 
-def _near(catalog: Catalog, query: str, kinds: Sequence[str]) -> Match | None:
+def _ranked(scored: list[tuple[float, Key]], kinds: Kinds) -> list[tuple[float, Key]]:
+    order = [k.key for k in kinds]
+    return sorted(scored, key=lambda s: (-s[0], order.index(s[1].kind), s[1].id))
+
+
+def _plausible(query_key: str, choice: str) -> bool:
+    """A short query is only a typo of a name about as long: "dsql" is not "kdasql"."""
+    if len(query_key) < MIN_FUZZY:
+        return False
+    return len(query_key) > SHORT_QUERY or abs(len(choice) - len(query_key)) <= 1
+
+
+def _near(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
     """The fuzzy answer for a short typo, when it is provably the one a full scan would give."""
     key = compact(query)
     if not 2 <= len(key) <= TYPO_MAX_QUERY:
         return None
     scored: dict[tuple[str, str], tuple[float, Key]] = {}
-    for choice, kind, entry_id in catalog.typo_rows(sorted(deletions(key, TYPO_DEPTH)), kinds):
+    variants = sorted(deletions(key, TYPO_DEPTH))
+    for choice, kind, entry_id in catalog.typo_rows(KeyLevel.NORMAL, variants, kinds):
+        if not _plausible(key, choice):
+            continue
         score = similarity(key, choice)
         if (kind, entry_id) not in scored or scored[(kind, entry_id)][0] < score:
             scored[(kind, entry_id)] = (score, Key(choice, kind, entry_id, choice))
-    ranked = _best(query, list(scored.values()), kinds)
+    ranked = _ranked(list(scored.values()), kinds)
     if not ranked:
         return None
     best_score, best = ranked[0]
@@ -104,16 +117,15 @@ def _near(catalog: Catalog, query: str, kinds: Sequence[str]) -> Match | None:
         return None
     if len(ranked) > 1 and best_score - ranked[1][0] <= AMBIGUITY_MARGIN:
         return None  # ambiguous: the full scan words the message
-    name = catalog.names_of([(best.kind, best.id)]).get((best.kind, best.id), best.label)
-    return Match(query, best.kind, best.id, name, "fuzzy", best_score)
+    return Match(query, best.kind, best.id, _name(catalog, best), "fuzzy", best_score)
 
 
-def _prefix(catalog: Catalog, query: str, kinds: Sequence[str]) -> Match | None:
+def _prefix(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
     """The one entry whose name starts with the query; several such entries is ambiguity."""
     key = compact(query)
     if len(key) < MIN_PREFIX:
         return None
-    found = catalog.keys_prefix(key, kinds)
+    found = catalog.keys_prefix(KeyLevel.NORMAL, key, kinds)
     targets = {(k.kind, k.id): k for k in sorted(found, key=lambda k: len(k.key), reverse=True)}
     # "dyna" starts DynamoDB and DynamoDB Streams: the one whose name the others extend wins
     stems = [
@@ -121,16 +133,22 @@ def _prefix(catalog: Catalog, query: str, kinds: Sequence[str]) -> Match | None:
         for k in targets.values()
         if all(any(o.key.startswith(k.key) for o in found if (o.kind, o.id) == t) for t in targets)
     ]
-    if len(targets) == 1 or len(stems) == 1:
+    if len(key) >= MIN_UNIQUE_PREFIX and (len(targets) == 1 or len(stems) == 1):
         best = stems[0] if len(stems) == 1 else next(iter(targets.values()))
-        name = catalog.names_of([(best.kind, best.id)]).get((best.kind, best.id), best.label)
-        return Match(query, best.kind, best.id, name, "prefix", 100.0 * len(key) / len(best.key))
-    if 1 < len(targets) <= 8:
+        score = 100.0 * len(key) / len(best.key)
+        return Match(query, best.kind, best.id, _name(catalog, best), "prefix", score)
+    if len(targets) > 1:
         shortest_first = sorted(targets, key=lambda t: (len(targets[t].key), t))
-        names = catalog.names_of(shortest_first)
+        names = catalog.names_of(shortest_first[: MAX_LISTED + 1])
         close = tuple(dict.fromkeys(names.get(t, t[1]) for t in shortest_first))
+        more = len(targets) - MAX_LISTED
+        listed = (
+            _or(close[:MAX_LISTED])
+            if more <= 0
+            else ", ".join(f"'{n}'" for n in close[:MAX_LISTED]) + f" and {more} more"
+        )
         raise NotFoundError(
-            f"{echo(query)} is the start of several names: {_or(close[:6])}; say which",
+            f"{quoted(query)} is ambiguous: it starts several names: {listed}; say which",
             suggestions=close[:MAX_SUGGESTIONS],
         )
     return None
@@ -153,33 +171,63 @@ def _score_all(query: str, rows: list[tuple[str, str, str]]) -> list[tuple[float
     return list(scored.values())
 
 
-def _fuzzy(catalog: Catalog, query: str, kinds: Sequence[str], what: str) -> Match:
-    ranked = _best(
-        query, _score_all(query, catalog.key_rows(kinds)) if compact(query) else [], kinds
-    )
+def _fuzzy(catalog: Catalog, query: str, kinds: Kinds, what: str) -> Match:
+    key = compact(query)
+    scored = _score_all(query, catalog.key_rows(KeyLevel.NORMAL, kinds)) if key else []
+    ranked = _ranked(scored, kinds)
     shown = ranked[:MAX_SUGGESTIONS]
     names = catalog.names_of([(k.kind, k.id) for _s, k in shown])
 
-    def _suggest(key: Key) -> str:
-        return names.get((key.kind, key.id), key.label)
+    def _suggest(found: Key) -> str:
+        return names.get((found.kind, found.id), found.label)
 
     suggestions = tuple(_suggest(k) for _s, k in shown)
-    if not ranked or ranked[0][0] < FUZZY_FLOOR:
+    matches = [(s, k) for s, k in ranked if s >= FUZZY_FLOOR and _plausible(key, k.key)]
+    if not matches:
+        suggestions = tuple(dict.fromkeys([*_word_matches(catalog, query, kinds), *suggestions]))
+        suggestions = suggestions[:MAX_SUGGESTIONS]
         hint = f"; did you mean {_or(suggestions)}?" if suggestions else ""
-        raise NotFoundError(f"no {what} matches {echo(query)}{hint}", suggestions=suggestions)
-    best_score, best = ranked[0]
-    rivals = [k for s, k in ranked[1:] if best_score - s <= AMBIGUITY_MARGIN]
+        raise NotFoundError(f"no {what} matches {quoted(query)}{hint}", suggestions=suggestions)
+    best_score, best = matches[0]
+    rivals = [k for s, k in matches[1:] if best_score - s <= AMBIGUITY_MARGIN]
     if rivals:
         close = (_suggest(best), *(_suggest(k) for k in rivals[: MAX_SUGGESTIONS - 1]))
         raise NotFoundError(
-            f"{echo(query)} is ambiguous: it is as close to {_or(close)}; say which",
+            f"{quoted(query)} is ambiguous: it is as close to {_or(close)}; say which",
             suggestions=close,
         )
     return Match(query, best.kind, best.id, _suggest(best), "fuzzy", best_score)
 
 
+def _word_matches(catalog: Catalog, query: str, kinds: Kinds) -> list[str]:
+    """For a query of several words that matches nothing: the entries its single words name
+    ("redis cache" suggests Redis, "graphana dash" Grafana), so suggestions stay on topic."""
+    words = [w for w in query.split() if len(compact(w)) >= MIN_FUZZY - 1]
+    if len(words) < 2:
+        return []
+    found: list[str] = []
+    for word in words:
+        hit = exact(catalog, word, kinds)
+        if hit is None and len(compact(word)) >= MIN_FUZZY:
+            scored = _ranked(_score_all(word, catalog.key_rows(KeyLevel.NORMAL, kinds)), kinds)
+            best = next(
+                (k for s, k in scored if s >= FUZZY_FLOOR and _plausible(compact(word), k.key)),
+                None,
+            )
+            if best is not None:
+                found.append(_name(catalog, best))
+            continue
+        if hit is not None:
+            found.append(hit.label)
+    return found
+
+
 def _or(names: Sequence[str]) -> str:
-    quoted = [f"'{n}'" for n in names]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    quoted_names = [f"'{n}'" for n in names]
+    if len(quoted_names) <= 1:
+        return "".join(quoted_names)
+    return ", ".join(quoted_names[:-1]) + " or " + quoted_names[-1]
+
+
+def kind_of(match: Match) -> Kind[Any]:
+    return BY_KEY[match.kind]

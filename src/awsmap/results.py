@@ -8,53 +8,18 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from awsmap.models import AwsService, Category, Comparison, ComparisonRow, Technology
+from awsmap.designs import Number, Pattern
+from awsmap.domain import Equivalent, key_use_case, recommended
+from awsmap.kinds import AWS_SERVICE, TECHNOLOGY
+from awsmap.match import Match
+from awsmap.models import AwsService, Category, Comparison, ComparisonRow, Pipeline, Technology
 from awsmap.problems import Problem
-from awsmap.resolve import Match
 
 JSON = dict[str, Any]
 
 
-def _ref(entry: AwsService | Technology | Category) -> JSON:
+def ref_json(entry: AwsService | Technology | Category | Pattern) -> JSON:
     return {"id": entry.id, "name": entry.name}
-
-
-class Equivalent(NamedTuple):
-    """An AWS service as the equivalent of one technology, with its lifecycle resolved."""
-
-    service: AwsService
-    relation: str
-    note: str
-    successors: tuple[AwsService, ...] = ()
-
-    def to_json(self) -> JSON:
-        svc = self.service
-        return {
-            "id": svc.id,
-            "name": svc.name,
-            "full_name": svc.full_name,
-            "aliases": list(svc.aliases),
-            "relation": self.relation,
-            "status": svc.lifecycle.status,
-            "successors": [_ref(s) for s in self.successors],
-            "note": self.note,
-        }
-
-    def brief(self) -> JSON:
-        return {
-            "id": self.service.id,
-            "name": self.service.name,
-            "relation": self.relation,
-            "status": self.service.lifecycle.status,
-        }
-
-
-def main_equivalent(equivalents: tuple[Equivalent, ...]) -> Equivalent | None:
-    """The first equivalent still open to new customers, else the first one."""
-    for eq in equivalents:
-        if eq.service.lifecycle.status == "available":
-            return eq
-    return equivalents[0] if equivalents else None
 
 
 class TechSummary(NamedTuple):
@@ -63,7 +28,7 @@ class TechSummary(NamedTuple):
 
     def to_json(self) -> JSON:
         tech = self.technology
-        main = main_equivalent(self.equivalents)
+        main = recommended(self.equivalents)
         return {
             "id": tech.id,
             "name": tech.name,
@@ -75,15 +40,6 @@ class TechSummary(NamedTuple):
         }
 
 
-def key_use_case(tech: Technology) -> str | None:
-    """The short name of the first use case ('Session Store' of 'Session Store: ...')."""
-    if not tech.use_cases:
-        return None
-    first = tech.use_cases[0]
-    head, sep, _rest = first.partition(": ")
-    return head if sep and len(head) <= 40 else first
-
-
 class LookupResult(NamedTuple):
     technology: Technology
     categories: tuple[Category, ...]
@@ -91,15 +47,17 @@ class LookupResult(NamedTuple):
     comparisons: tuple[Comparison, ...]
     match: Match
     full: bool = False
+    patterns: tuple[Pattern, ...] = ()
+    pipelines: tuple[Pipeline, ...] = ()  # the technology's own, then its architectures'
 
     def to_json(self) -> JSON:
         tech = self.technology
         return {
-            "kind": "technology",
+            "kind": TECHNOLOGY.key,
             "id": tech.id,
             "name": tech.name,
             "aliases": list(tech.aliases),
-            "categories": [_ref(c) for c in self.categories],
+            "categories": [ref_json(c) for c in self.categories],
             "what_it_is": tech.what_it_is,
             "aws_equivalents": [e.to_json() for e in self.equivalents],
             "parallels": [p.to_dict() for p in tech.parallels],
@@ -122,7 +80,10 @@ def comparison_ref(comp: Comparison) -> JSON:
     }
 
 
-class ServiceLink(NamedTuple):
+class Link(NamedTuple):
+    """One entry's tie to an AWS service, seen from the service: a technology that maps to it
+    (with the relation), or a pattern that uses it (relation empty, ``note`` says how)."""
+
     id: str
     name: str
     relation: str
@@ -137,14 +98,16 @@ class ServiceResult(NamedTuple):
 
     service: AwsService
     successors: tuple[AwsService, ...]
-    links: tuple[ServiceLink, ...]
+    links: tuple[Link, ...]
     match: Match
+    patterns: tuple[Link, ...] = ()
+    numbers: tuple[Number, ...] = ()
 
     def to_json(self) -> JSON:
         svc = self.service
         life = svc.lifecycle
         return {
-            "kind": "aws_service",
+            "kind": AWS_SERVICE.key,
             "service": {
                 "id": svc.id,
                 "name": svc.name,
@@ -154,13 +117,29 @@ class ServiceResult(NamedTuple):
                 "sdk_ids": list(svc.sdk_ids),
                 "status": life.status,
                 "date": life.date,
-                "successors": [_ref(s) for s in self.successors],
+                "successors": [ref_json(s) for s in self.successors],
                 "note": life.note,
                 "source": life.source,
             },
             "technologies": [link.to_json() for link in self.links],
             "match": self.match.to_json(),
+            "patterns": [{"id": p.id, "name": p.name, "how": p.note} for p in self.patterns],
+            "numbers": [number_json(n) for n in self.numbers],
         }
+
+
+def number_json(number: Number) -> JSON:
+    return {
+        "service": number.service,
+        "name": number.name,
+        "value": number.value,
+        "unit": number.unit,
+        "note": number.note,
+        "source": number.source,
+        "checked": number.checked,
+        "id": number.id,
+        "adjustable": number.adjustable,
+    }
 
 
 class CategoryResult(NamedTuple):
@@ -201,10 +180,29 @@ class Subject(NamedTuple):
         return {"kind": self.kind, "id": self.id, "name": self.name, "match": self.match.to_json()}
 
 
+class Verdict(NamedTuple):
+    """When to choose one subject of a comparison, where a curated comparison says."""
+
+    kind: str
+    id: str
+    name: str
+    choose_when: str | None
+
+    def to_json(self) -> JSON:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "name": self.name,
+            "choose_when": self.choose_when,
+        }
+
+
 class CompareResult(NamedTuple):
     subjects: tuple[Subject, ...]
     rows: tuple[ComparisonRow, ...]
     comparison: Comparison | None
+    verdicts: tuple[Verdict, ...] = ()
+    included: tuple[Comparison, ...] = ()  # curated pairs whose rows a derived table keeps
 
     def to_json(self) -> JSON:
         return {
@@ -212,21 +210,29 @@ class CompareResult(NamedTuple):
             "comparison": comparison_ref(self.comparison) if self.comparison else None,
             "source": "curated" if self.comparison else "derived",
             "rows": [r.to_dict() for r in self.rows],
+            "verdicts": [v.to_json() for v in self.verdicts],
+            "included": [comparison_ref(c) for c in self.included],
         }
 
 
 class Hit(NamedTuple):
+    """One search result: what it is, and the AWS answer where it has one."""
+
+    kind: str  # the key of the entry's kind
     id: str
     name: str
     score: float
     field: str
+    aws: JSON | None = None  # {id, name, status} and, for a technology, its relation
 
     def to_json(self) -> JSON:
         return {
+            "kind": self.kind,
             "id": self.id,
             "name": self.name,
             "score": round(self.score, 1),
             "field": self.field,
+            "aws": self.aws,
         }
 
 
@@ -243,6 +249,41 @@ class ListResult(NamedTuple):
 
     def to_json(self) -> JSON:
         return {"technologies": [t.to_json() for t in self.technologies]}
+
+
+class CacheFileInfo(NamedTuple):
+    name: str
+    size: int
+    modified: str  # ISO 8601, UTC
+    current: bool  # the index of the data in use now
+
+    def to_json(self) -> JSON:
+        return {
+            "name": self.name,
+            "bytes": self.size,
+            "modified": self.modified,
+            "current": self.current,
+        }
+
+
+class CacheResult(NamedTuple):
+    """What the cache directory holds, or what ``cache clear`` removed."""
+
+    directory: str
+    files: tuple[CacheFileInfo, ...]
+    cleared: bool = False
+
+    @property
+    def total(self) -> int:
+        return sum(f.size for f in self.files)
+
+    def to_json(self) -> JSON:
+        return {
+            "directory": self.directory,
+            "files": [f.to_json() for f in self.files],
+            "total_bytes": self.total,
+            "cleared": self.cleared,
+        }
 
 
 class ValidateResult(NamedTuple):
@@ -272,4 +313,5 @@ Result = (
     | SearchResult
     | ListResult
     | ValidateResult
+    | CacheResult
 )

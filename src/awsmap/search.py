@@ -1,128 +1,132 @@
-"""Ranked full-text search over technologies, from the term index the compiler built.
+"""Ranked full-text search over every searchable kind, from the term index the compiler built.
 
-A term scores by the most telling field it appears in (a name says more than a phrase) times how
-rare it is; a technology whose field holds the whole query as a phrase gets a bonus. Scores are
-scaled to 0-100 against the best a query could score, so they compare across queries.
+A term scores by the most telling field it appears in (a name or alias says more than a passing
+mention in a phrase, see ``indexformat.FIELD_WEIGHTS``), a little more for each further field that
+mentions it, times how rare it is (idf). An entry that matches only some of the query's terms keeps
+that share of its score; one whose field holds the whole query as a phrase gets a bonus, and one
+named exactly what was asked (a name or alias) another. AWS services weigh a little more
+(``AWS_BOOST``): for a concept such as "object storage", the AWS answer is what awsmap is for.
+Scores are scaled to 0-100 against the best a query could score, so they compare across queries.
+
+Results are ordered by the score they show (rounded to one decimal, as in JSON); ties go to the
+kind that comes first in the registry, then to the name in alphabetical order, then to the id.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any, NamedTuple
 
 from awsmap.catalog import Catalog
 from awsmap.errors import NotFoundError, UsageError
-from awsmap.models import Technology
-from awsmap.results import Hit, SearchResult
-from awsmap.text import clean, echo, terms
+from awsmap.indexformat import FIELD_WEIGHTS, MAX_SPREAD, KeyLevel, unpack
+from awsmap.kinds import AWS_SERVICE, BY_KEY, KINDS, Kind, walk
+from awsmap.text import clean, compact, flat_text, quoted, terms
 
-# How much a match in each field says about a technology. The order gives each field its code.
-FIELD_WEIGHTS = {
-    "name": 10.0,
-    "aliases": 8.0,
-    "what_it_is": 4.0,
-    "categories": 3.0,
-    "use_cases": 3.0,
-    "key_features": 2.0,
-    "parallels": 2.0,
-    "interview_phrases": 1.0,
-    "sections": 1.0,
-}
-FIELDS = tuple(FIELD_WEIGHTS)
-FIELD_CODES = {field: code for code, field in enumerate(FIELDS)}
-_CODE_BITS = 4
 PHRASE_BONUS = 0.5
-MIN_PREFIX = 4
-PHRASE_POOL = 30
+EXACT_BONUS = 0.5
+AWS_BOOST = 1.15
+SPREAD_BONUS = 0.03  # per further field that mentions a term: a tie-breaker
+MIN_PREFIX = 4  # a term this long also matches the terms it starts
+PHRASE_POOL = 30  # candidates checked for a phrase match, at least
+RANK = {kind.key: i for i, kind in enumerate(KINDS)}
+BEST_FIELD = max(FIELD_WEIGHTS.values())
 
 
-def posting(ordinal: int, code: int) -> int:
-    """One technology and the best field a term occurs in, packed into an int."""
-    return (ordinal << _CODE_BITS) | code
+class Scored(NamedTuple):
+    kind: Kind[Any]
+    record: Any
+    score: float  # 0-100
+    field: str  # the field that told most
 
 
-def search_fields(tech: Technology, category_names: dict[str, str]) -> Iterator[tuple[str, str]]:
-    """The searchable text of a technology, field by field."""
-    yield "name", tech.name
-    for alias in tech.aliases:
-        yield "aliases", alias
-    yield "what_it_is", tech.what_it_is
-    for cat in tech.categories:
-        yield "categories", category_names.get(cat, cat)
-    for use in tech.use_cases:
-        yield "use_cases", use
-    for feature in tech.key_features:
-        yield "key_features", feature
-    for par in tech.parallels:
-        yield "parallels", f"{par.aspect}: {par.detail}"
-    for phrase in tech.interview_phrases:
-        yield "interview_phrases", phrase
-    for section in tech.sections:
-        for item in section.items:
-            yield "sections", f"{item.name or ''} {item.detail}"
+def exact_names(catalog: Catalog, query: str) -> list[Any]:
+    """Searchable entries that have the query as a name or alias (in normal form)."""
+    key = compact(query)
+    kinds = [k for k in KINDS if k.search]
+    return catalog.keys_exact(KeyLevel.NORMAL, key, kinds) if key else []
 
 
-def search(catalog: Catalog, text: str, limit: int = 10) -> SearchResult:
+def rank_key(kind: Kind[Any], name: str, entry_id: str, score: float) -> tuple[Any, ...]:
+    return (-round(score, 1), RANK[kind.key], name.casefold(), entry_id)
+
+
+def search(catalog: Catalog, text: str, limit: int = 10) -> tuple[str, list[Scored]]:
+    """The query as understood, and the best ``limit`` entries for it, best first."""
     query = " ".join(clean(text).split())
     if not query:
         raise UsageError('the search text is empty; try e.g. awsmap search "stream processing"')
     wanted = list(dict.fromkeys(terms(query)))
     if not wanted:
-        raise NotFoundError(f"nothing to search for in {echo(query)}: it has only common words")
-    total = max(catalog.technology_count(), 1)
+        raise NotFoundError(f"nothing to search for in {quoted(query)}: it has only common words")
+    total = max(catalog.searchable_count(), 1)
     scores: dict[int, float] = {}
     best_field: dict[int, tuple[float, str]] = {}
     matched: dict[int, int] = {}
     ceiling = 0.0
     for term in wanted:
-        per_tech: dict[int, float] = {}
-        fields: dict[int, str] = {}
+        per_doc: dict[int, tuple[str, int]] = {}
         for packed in catalog.postings(term, prefix=len(term) >= MIN_PREFIX):
-            ordinal, field = packed >> _CODE_BITS, FIELDS[packed & ((1 << _CODE_BITS) - 1)]
-            if FIELD_WEIGHTS[field] > per_tech.get(ordinal, 0.0):
-                per_tech[ordinal] = FIELD_WEIGHTS[field]
-                fields[ordinal] = field
-        idf = math.log(1 + total / max(len(per_tech), 1))
-        ceiling += FIELD_WEIGHTS["name"] * idf
-        for ordinal, weight in per_tech.items():
-            gain = weight * idf
-            scores[ordinal] = scores.get(ordinal, 0.0) + gain
-            matched[ordinal] = matched.get(ordinal, 0) + 1
-            if ordinal not in best_field or best_field[ordinal][0] < gain:
-                best_field[ordinal] = (gain, fields[ordinal])
-    # technologies that match every term come first, then by score; phrases are looked for in a
-    # pool a few times larger than what is shown, so that a phrase match can climb into view
-    order = sorted(scores, key=lambda o: (-matched[o], -scores[o], o))
-    pool = order[: max(3 * limit, PHRASE_POOL)]
-    techs = catalog.technologies_by_ord(pool) if pool else {}
+            doc, field, spread = unpack(packed)
+            if doc not in per_doc or FIELD_WEIGHTS[field] > FIELD_WEIGHTS[per_doc[doc][0]]:
+                per_doc[doc] = (field, spread)
+        idf = math.log(1 + total / max(len(per_doc), 1))
+        ceiling += BEST_FIELD * (1 + SPREAD_BONUS * (MAX_SPREAD - 1)) * idf
+        for doc, (field, spread) in per_doc.items():
+            gain = FIELD_WEIGHTS[field] * (1 + SPREAD_BONUS * (spread - 1)) * idf
+            scores[doc] = scores.get(doc, 0.0) + gain
+            matched[doc] = matched.get(doc, 0) + 1
+            if doc not in best_field or best_field[doc][0] < gain:
+                best_field[doc] = (gain, field)
+    for doc in scores:  # an entry that matches part of the query keeps that share of its score
+        scores[doc] *= matched[doc] / len(wanted)
+    named = {key.kind + "\0" + key.id for key in exact_names(catalog, query)}
+    pool = sorted(scores, key=lambda d: (-scores[d], d))[: max(3 * limit, PHRASE_POOL)]
+    found = catalog.by_docs(pool) if pool else {}
     if len(wanted) > 1:
         ceiling *= 1 + PHRASE_BONUS
-        _phrase_bonus(catalog, query, techs, scores, best_field, matched, len(wanted))
-    ranked = sorted(pool, key=lambda o: (-matched[o], -scores[o], o))[:limit]
-    hits = tuple(
-        Hit(techs[o].id, techs[o].name, min(100.0, 100.0 * scores[o] / ceiling), best_field[o][1])
-        for o in ranked
-    )
-    return SearchResult(query, hits)
+        _phrase_bonus(catalog, wanted, found, scores, best_field, matched)
+    ceiling *= 1 + EXACT_BONUS
+    for doc, (kind, record) in found.items():
+        if kind.key + "\0" + record.id in named:
+            scores[doc] *= 1 + EXACT_BONUS
+        if kind is AWS_SERVICE:
+            scores[doc] *= AWS_BOOST
+    hits = [
+        Scored(kind, record, min(100.0, 100.0 * scores[doc] / ceiling), best_field[doc][1])
+        for doc, (kind, record) in found.items()
+    ]
+    hits.sort(key=lambda h: rank_key(h.kind, h.kind.title_of(h.record), h.record.id, h.score))
+    return query, hits[:limit]
 
 
 def _phrase_bonus(
     catalog: Catalog,
-    query: str,
-    techs: dict[int, Technology],
+    wanted: Sequence[str],
+    found: dict[int, tuple[Kind[Any], Any]],
     scores: dict[int, float],
     best_field: dict[int, tuple[float, str]],
     matched: dict[int, int],
-    wanted: int,
 ) -> None:
-    """Raise the technologies among the shown ones that hold the query as a phrase."""
-    phrase = f" {' '.join(terms(query))} "
-    names = {c.id: c.name for c in catalog.categories()}
-    for ordinal, tech in techs.items():
-        if matched[ordinal] < wanted:
+    """Raise the candidates that hold the whole query, in order, inside one field."""
+    phrase = f" {' '.join(wanted)} "
+    names: dict[str, dict[str, str]] = {}
+
+    def texts(kind: Kind[Any], record: Any) -> Iterator[tuple[str, str]]:
+        body = record.to_dict()
+        for field in kind.search:
+            for _at, value in walk(body, field.path):
+                if field.via and field.via not in names:
+                    names[field.via] = catalog.names(BY_KEY[field.via])
+                shown = names[field.via].get(value, value) if field.via else value
+                yield field.label, flat_text(shown)
+
+    for doc, (kind, record) in found.items():
+        if matched[doc] < len(wanted):
             continue
-        for field, text in search_fields(tech, names):
+        for label, text in texts(kind, record):
             if phrase in f" {' '.join(terms(text))} ":
-                scores[ordinal] *= 1 + PHRASE_BONUS
-                best_field[ordinal] = (math.inf, field)
+                scores[doc] *= 1 + PHRASE_BONUS
+                best_field[doc] = (math.inf, label)
                 break

@@ -57,7 +57,7 @@ def clean(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
-def echo(query: str) -> str:
+def quoted(query: str) -> str:
     """A user's query quoted for a message: safe, on one line, and not a 100 KB wall."""
     flat = safe(query.replace("\n", " ").replace("\t", " "))
     if len(flat) > ECHO_LIMIT:
@@ -70,25 +70,38 @@ _STOP = frozenset("a an and as at by for from in into is it of on or the to with
 
 
 def stem(word: str) -> str:
-    """A deliberately small stemmer: enough for 'processing' to meet 'processes', no more."""
+    """A deliberately small stemmer: enough for 'processing' to meet 'processes' and 'cache' to
+    meet 'caching', no more."""
     if len(word) <= 4:
         return word
     if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith("sses"):
-        return word[:-2]
-    for suffix in ("ing", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("ing") and len(word) >= 7:
+        word = word[:-3]
+    elif word.endswith("ed") and len(word) >= 6:
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def terms(text: str) -> list[str]:
     """The search terms of a text, in order, stop words dropped."""
     folded = _fold(text)
     return [stem(w) for w in re.findall(_WORD, folded) if w not in _STOP]
+
+
+def flat_text(value: object) -> str:
+    """The words of a data value: a string, or the strings inside a mapping or list."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return " ".join(flat_text(v) for v in value.values())
+    if isinstance(value, list):
+        return " ".join(flat_text(v) for v in value)
+    return ""
 
 
 def deletions(word: str, depth: int) -> set[str]:

@@ -11,7 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from awsmap.bundled import read_bundled
-from awsmap.models import Dataset
+from awsmap.kinds import BY_KEY, BY_PLURAL, KINDS, Kind, walk
 from awsmap.problems import Problem
 from awsmap.text import compact, safe
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from awsmap.yamlio import Document
 
 SCHEMA_NAME = "awsmap-data.schema.json"
+SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 @cache
@@ -35,23 +36,16 @@ def _field_path(path: Iterable[str | int]) -> str:
     return out
 
 
-_SINGULAR = {
-    "technologies": "technology",
-    "aws_services": "AWS service",
-    "categories": "category",
-    "comparisons": "comparison",
-}
-
-
 def _entry_label(data: Any, path: tuple[str | int, ...]) -> tuple[str | None, int]:
     """'technology kafka' for an error inside technologies[3], and how deep that entry sits."""
     if len(path) >= 2 and isinstance(path[0], str) and isinstance(path[1], int):
-        kind = _SINGULAR.get(path[0], path[0])
+        kind = BY_PLURAL.get(path[0])
+        word = kind.word if kind else path[0]
         try:
             entry_id = data[path[0]][path[1]].get("id")
         except (AttributeError, IndexError, KeyError, TypeError):
             entry_id = None
-        label = f"{kind} '{safe(str(entry_id))}'" if entry_id else f"{kind} #{path[1] + 1}"
+        label = f"{word} '{safe(str(entry_id))}'" if entry_id else f"{word} #{path[1] + 1}"
         return label, 2
     return None, 0
 
@@ -119,96 +113,69 @@ def _message(error: Any) -> str:
     validator = error.validator
     if validator == "enum":
         return "expected one of " + ", ".join(map(str, error.validator_value))
-    if validator == "pattern" and error.validator_value == "^[a-z0-9]+(-[a-z0-9]+)*$":
+    slug = error.validator_value == SLUG_PATTERN
+    if validator == "pattern" and slug:  # not a kind: the JSON Schema keyword
         return f"{safe(repr(error.instance))[:60]} is not a slug (lower-case words joined by -)"
     if validator == "type":
         return f"expected {error.validator_value}, got {type(error.instance).__name__}"
-    if validator == "oneOf" and error.path and error.path[-1] in (0, 1):
-        return "a side names exactly one of 'technology' or 'aws_service'"
+    if validator == "oneOf":
+        names = [f"'{choice['required'][0]}'" for choice in error.validator_value]
+        return f"name exactly one of {' or '.join(names)}"
     text = str(error.message)
     return safe(text if len(text) <= 200 else text[:199] + "…")
 
 
-_KIND_WORDS = {
-    "technology": "technology",
-    "aws_service": "AWS service",
-    "category": "category",
-    "comparison": "comparison",
-}
-
-
-def _references(dataset: Dataset) -> Iterator[tuple[str, str, str, str, str]]:
-    """Every reference: (kind, id, field) of the referrer, then the kind and id referred to."""
-    for tech in dataset.technologies:
-        for i, cat in enumerate(tech.categories):
-            yield "technology", tech.id, f"categories[{i}]", "category", cat
-        for i, eq in enumerate(tech.aws_equivalents):
-            yield "technology", tech.id, f"aws_equivalents[{i}].service", "aws_service", eq.service
-    for svc in dataset.aws_services:
-        for i, succ in enumerate(svc.lifecycle.successors):
-            yield "aws_service", svc.id, f"lifecycle.successors[{i}]", "aws_service", succ
-    for comp in dataset.comparisons:
-        for i, side in enumerate(comp.sides):
-            yield "comparison", comp.id, f"sides[{i}]", side.kind, side.target
+Entries = dict[str, list[dict[str, Any]]]  # checked document entries by kind key
 
 
 def reference_problems(
-    dataset: Dataset, origins: dict[tuple[str, str], str] | None = None
+    entries: Entries, origins: dict[tuple[str, str], str] | None = None
 ) -> list[Problem]:
-    """Ids that do not exist, and names or aliases that two entries claim."""
+    """Ids that do not exist, rules of one entry that the schema cannot state, and names or
+    aliases that two entries of one kind claim."""
     origins = origins or {}
-
-    def problem(kind: str, entry_id: str, field: str, message: str) -> Problem:
-        return Problem(
-            file=origins.get((kind, entry_id), "<data>"),
-            message=message,
-            entry=f"{_KIND_WORDS[kind]} '{safe(entry_id)}'",
-            field=field,
-        )
-
-    known = {
-        "category": {c.id for c in dataset.categories},
-        "aws_service": {s.id for s in dataset.aws_services},
-        "technology": {t.id for t in dataset.technologies},
-    }
-    problems = [
-        problem(kind, entry_id, field, f"unknown {_KIND_WORDS[to_kind]} '{safe(target)}'")
-        for kind, entry_id, field, to_kind, target in _references(dataset)
-        if target not in known[to_kind]
-    ]
-    for kind, entries in (
-        ("technology", [(t.id, (t.id, t.name, *t.aliases)) for t in dataset.technologies]),
-        (
-            "aws_service",
-            [(s.id, (s.id, s.name, s.full_name, *s.aliases)) for s in dataset.aws_services],
-        ),
-        ("category", [(c.id, (c.id, c.name, *c.aliases)) for c in dataset.categories]),
-    ):
-        problems.extend(problem(kind, *clash) for clash in _name_clashes(entries))
+    known = {kind.key: {e["id"] for e in entries.get(kind.key, ())} for kind in KINDS}
+    problems: list[Problem] = []
+    for kind in KINDS:
+        owners: dict[str, tuple[str, str]] = {}
+        for entry in entries.get(kind.key, ()):
+            found = [*_entry_problems(kind, entry, known), *_name_clashes(kind, entry, owners)]
+            problems.extend(
+                Problem(
+                    file=origins.get((kind.key, entry["id"]), "<data>"),
+                    message=message,
+                    entry=kind.label(safe(entry["id"])),
+                    field=field,
+                )
+                for field, message in found
+            )
     return problems
 
 
-def _name_clashes(entries: list[tuple[str, tuple[str, ...]]]) -> Iterator[tuple[str, str, str]]:
-    owner: dict[str, tuple[str, str]] = {}
-    seen_ids: set[str] = set()
-    for entry_id, names in entries:
-        if entry_id in seen_ids:
-            yield entry_id, "id", "id is used twice"
+def _entry_problems(
+    kind: Kind[Any], entry: dict[str, Any], known: dict[str, set[str]]
+) -> Iterator[tuple[str, str]]:
+    for ref in kind.refs:
+        for field, target in walk(entry, ref.path):
+            if target not in known[ref.target]:
+                yield field, f"unknown {BY_KEY[ref.target].word} '{safe(str(target))}'"
+    for rule in kind.rules:
+        yield from rule(entry)
+
+
+def _name_clashes(
+    kind: Kind[Any], entry: dict[str, Any], owners: dict[str, tuple[str, str]]
+) -> Iterator[tuple[str, str]]:
+    """Names of ``entry`` that an earlier entry of its kind already has (``owners`` grows)."""
+    for name in kind.name_values(entry):
+        key = compact(name)
+        if not key:
+            yield "aliases", f"name {safe(repr(name))} has no letters or digits"
             continue
-        seen_ids.add(entry_id)
-        for name in names:
-            key = compact(name)
-            if not key:
-                yield entry_id, "aliases", f"name {safe(repr(name))} has no letters or digits"
-                continue
-            other = owner.setdefault(key, (entry_id, name))
-            if other[0] != entry_id:
-                yield (
-                    entry_id,
-                    "aliases",
-                    f"{safe(repr(name))} is also a name of '{safe(other[0])}' "
-                    f"(as {safe(repr(other[1]))})",
-                )
+        other = owners.setdefault(key, (entry["id"], name))
+        if other[0] != entry["id"]:
+            owner, as_written = safe(other[0]), safe(repr(other[1]))
+            yield "aliases", f"{safe(repr(name))} is also a name of '{owner}' (as {as_written})"
 
 
 def check_document(doc: Document) -> list[Problem]:

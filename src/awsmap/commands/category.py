@@ -1,0 +1,20 @@
+"""``awsmap category NAME``: every technology of one category."""
+
+from typing import Annotated
+
+from awsmap.commands.common import JsonOpt, catalog, emit, guarded, name_argument, words
+from awsmap.kinds import CATEGORY
+
+
+@guarded
+def category(
+    name: Annotated[list[str], name_argument("NAME...", "Category id, name or alias.", CATEGORY)],
+    as_json: JsonOpt = False,
+) -> None:
+    """Every technology of a category with its AWS equivalents.
+
+    [bold]Examples[/]: awsmap category databases · awsmap category cache · awsmap category queues
+    """
+    from awsmap import queries
+
+    emit(queries.category(catalog(), words(name)), "json" if as_json else "table")

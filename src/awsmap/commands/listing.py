@@ -1,0 +1,14 @@
+"""``awsmap list``: the quick reference of every technology."""
+
+from awsmap.commands.common import JsonOpt, catalog, emit, guarded
+
+
+@guarded
+def listing(as_json: JsonOpt = False) -> None:
+    """The quick reference: every technology, its category, main AWS equivalent and use case.
+
+    [bold]Examples[/]: awsmap list · awsmap list | grep -i queue · awsmap list --json
+    """
+    from awsmap import queries
+
+    emit(queries.listing(catalog()), "json" if as_json else "table")

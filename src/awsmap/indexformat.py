@@ -1,0 +1,66 @@
+"""What the index builder and the query side must agree on: format, key levels, encodings.
+
+A leaf module (it imports nothing of awsmap), so that building the index never imports the query
+side and the query side never imports the builder.
+"""
+
+from __future__ import annotations
+
+# Bump whenever the tables or encodings change: every older index file is then rebuilt.
+FORMAT = "5"
+
+
+class KeyLevel:
+    """Levels of the ``keys`` table: how a stored key was written (plain ints for speed)."""
+
+    EXACT = 0  # a name, alias or id as written in the data
+    NORMAL = 1  # the same in normal form (text.compact): case, spaces, punctuation folded
+    IMAGE = 2  # a container image name of a technology
+
+
+# Typo index: every NORMAL key of up to TYPO_MAX_KEY characters is stored with each string made
+# by deleting up to TYPO_DEPTH of its characters.
+TYPO_DEPTH = 2
+TYPO_MAX_KEY = 12
+
+# How much a match in each searched field says about an entry. Names and aliases say the most; a
+# passing mention in a phrase or a pitfall the least. The order gives each field its code.
+FIELD_WEIGHTS = {
+    "name": 10.0,
+    "aliases": 9.0,
+    "what_it_is": 4.0,
+    "tags": 4.0,
+    "categories": 5.0,
+    "use_cases": 3.0,
+    "components": 2.5,
+    "key_features": 2.0,
+    "parallels": 2.0,
+    "how": 2.0,
+    "answer": 1.5,
+    "pitfalls": 1.0,
+    "tradeoffs": 1.0,
+    "interview_phrases": 1.0,
+    "sections": 1.0,
+}
+FIELDS = tuple(FIELD_WEIGHTS)
+FIELD_CODES = {field: code for code, field in enumerate(FIELDS)}
+CODE_BITS = 5
+SPREAD_BITS = 3
+MAX_SPREAD = (1 << SPREAD_BITS) - 1
+
+
+def posting(doc: int, field: str, spread: int) -> int:
+    """One entry (its document number), the most telling field a term occurs in, and in how many
+    fields it occurs (capped at MAX_SPREAD), packed into one int."""
+    return (
+        (doc << (CODE_BITS + SPREAD_BITS))
+        | (min(spread, MAX_SPREAD) << CODE_BITS)
+        | FIELD_CODES[field]
+    )
+
+
+def unpack(packed: int) -> tuple[int, str, int]:
+    """(document, field, spread) of a posting."""
+    code = packed & ((1 << CODE_BITS) - 1)
+    spread = (packed >> CODE_BITS) & MAX_SPREAD
+    return packed >> (CODE_BITS + SPREAD_BITS), FIELDS[code], spread

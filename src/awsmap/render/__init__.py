@@ -1,0 +1,23 @@
+"""Renderers: a result object in, text on stdout out, in the format asked for.
+
+Each format's module is imported only when that format is drawn: the JSON path never imports Rich.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from awsmap import console
+
+
+def emit(result: Any, fmt: str = "table") -> None:
+    if fmt == "json":
+        from awsmap.render.as_json import dumps
+
+        encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
+        console.write_stdout(dumps(result, ascii_only=not encoding.startswith("utf")))
+    else:
+        from awsmap.render.rich import render
+
+        render(result, console.stdout())

@@ -1,0 +1,81 @@
+"""The terminal renderer: finds a result's view, then lays it out for the console's width.
+
+Views (functions from a result to a list of renderables) live in one module per area and are
+imported only for the result being drawn. Layout rules that hold for every view are applied here:
+a table that cannot fit its columns without breaking a word turns into one block per row (always
+below ``NARROW`` columns), and output that is not a terminal carries no trailing spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from importlib import import_module
+from typing import Any
+
+from rich.console import Console, Group, RenderableType
+from rich.measure import Measurement
+from rich.table import Table
+from rich.text import Text
+
+NARROW = 60
+# Which module draws the results defined in each results module.
+VIEW_MODULES = {
+    "awsmap.results": "awsmap.render.catalog_views",
+}
+_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+View = Callable[[Any], list[RenderableType]]
+
+
+def view_for(result: Any) -> View:
+    module = import_module(VIEW_MODULES[type(result).__module__])
+    view: View = module.VIEWS[type(result)]
+    return view
+
+
+def render(result: Any, console: Console) -> None:
+    parts = [_fit(p, console) for p in view_for(result)(result)]
+    if console.is_terminal:
+        _print(parts, console)
+        return
+    with console.capture() as captured:
+        _print(parts, console)
+    console.file.write(_TRAILING.sub(r"\1", captured.get()))
+
+
+def _print(parts: list[RenderableType], console: Console) -> None:
+    for i, part in enumerate(parts):
+        # a blank line before each titled block, none before the first
+        if i and isinstance(part, (Table, Group)) and not _is_grid(part):
+            console.print()
+        console.print(part, soft_wrap=isinstance(part, Text) and part.no_wrap is True)
+
+
+def _is_grid(part: RenderableType) -> bool:
+    return isinstance(part, Table) and part.title is None
+
+
+def _fit(part: RenderableType, console: Console) -> RenderableType:
+    """A titled table as stacked blocks when its columns cannot share the width whole-word."""
+    if not isinstance(part, Table) or part.title is None:
+        return part
+    if console.width < NARROW:
+        return stacked(part)
+    needed = Measurement.get(console, console.options, part).minimum
+    return stacked(part) if needed > console.width else part
+
+
+def stacked(table: Table) -> Group:
+    """A table as one block per row, for terminals too narrow for columns side by side."""
+    columns = table.columns
+    lines: list[RenderableType] = [table.title] if isinstance(table.title, Text) else []
+    for row in zip(*(list(c.cells) for c in columns), strict=True):
+        head, *rest = row
+        lines.append(Text.assemble(head, style="bold") if isinstance(head, Text) else head)
+        for column, cell in zip(columns[1:], rest, strict=True):
+            if isinstance(cell, Text) and not cell.plain:
+                continue
+            label = f"  {column.header}: " if column.header else "  "
+            lines.append(Text.assemble((label, "dim"), cell) if isinstance(cell, Text) else cell)
+    return Group(*lines)

@@ -1,0 +1,91 @@
+"""Search over every kind: the building-block questions land, ranking follows the shown score."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from tests.conftest import Cli
+
+RESULT_KEYS = {"kind", "id", "name", "score", "field", "aws"}
+
+# The concept and acronym queries of issue 11, each with the entry that must be in the top three.
+PINNED = [
+    ("cdc", "pattern", "change-data-capture"),
+    ("change data capture", "pattern", "change-data-capture"),
+    ("idempotency", "pattern", "idempotency-keys"),
+    ("feature flags", "pattern", "feature-flags"),
+    ("rate limiting", "pattern", "rate-limiting"),
+    ("leader election", "pattern", "leader-election"),
+    ("service discovery", "pattern", "service-discovery"),
+    ("object storage", "aws_service", "s3"),
+    ("vector search", "pattern", "vector-search"),
+    ("consistent hashing", "pattern", "sharding"),
+    ("pub sub", "pattern", "pub-sub-fan-out"),
+    ("dlq", "pattern", "work-queue-dlq"),
+    ("stream processing", "pattern", "stream-processing"),
+    ("time series", "pattern", "time-series-storage"),
+    ("kafka", "technology", "kafka"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "entry"), PINNED)
+def test_concept_queries_land_in_the_top_three(cli: Cli, text: str, kind: str, entry: str) -> None:
+    data = cli.json("search", *text.split(), "-n", "5")
+    top = [(r["kind"], r["id"]) for r in data["results"][:3]]
+    assert (kind, entry) in top, top
+
+
+@pytest.mark.parametrize("text", [*sorted({t for t, _k, _e in PINNED}), "cache", "database"])
+def test_ranking_is_monotonic_in_the_shown_score(cli: Cli, text: str) -> None:
+    data = cli.json("search", *text.split(), "-n", "25")
+    scores = [r["score"] for r in data["results"]]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 < s <= 100 for s in scores)
+    assert all(set(r) == RESULT_KEYS for r in data["results"])
+    lines = cli("search", *text.split(), "-n", "25", env={"COLUMNS": "160"}).stdout.splitlines()
+    column = next(line for line in lines if "Score" in line).index("Score")
+    shown = [int(line[column : column + 5]) for line in lines if line[:1].isdigit()]
+    assert shown == sorted(shown, reverse=True)
+
+
+def test_ties_are_broken_by_kind_then_name(cli: Cli) -> None:
+    from awsmap.kinds import BY_KEY, KINDS
+
+    rank = {k.key: i for i, k in enumerate(KINDS)}
+    data = cli.json("search", "cache", "-n", "30")
+    results = data["results"]
+    for a, b in itertools.pairwise(results):
+        if a["score"] == b["score"]:
+            assert (rank[a["kind"]], a["name"].casefold()) <= (
+                rank[b["kind"]],
+                b["name"].casefold(),
+            )
+    assert all(r["kind"] in BY_KEY for r in results)
+
+
+def test_results_carry_the_aws_answer(cli: Cli) -> None:
+    data = cli.json("search", "change", "data", "capture", "-n", "10")
+    by_id = {r["id"]: r for r in data["results"]}
+    assert by_id["change-data-capture"]["aws"]["id"] == "dms"
+    assert by_id["debezium"]["aws"]["relation"] in {"managed", "compatible", "analogous"}
+    assert by_id["dms"]["aws"] is None  # an AWS service is its own answer
+    found = cli.json("search", "service", "discovery", "-n", "1")["results"][0]
+    assert (found["id"], found["aws"]["id"]) == ("service-discovery", "cloud-map")
+
+
+def test_names_weigh_more_than_passing_mentions(cli: Cli) -> None:
+    data = cli.json("search", "cache", "-n", "40")
+    score = {r["id"]: r["score"] for r in data["results"]}
+    assert score["redis"] > score.get("harbor", 0)
+
+
+def test_table_shows_kind_and_aws_answer(cli: Cli) -> None:
+    out = cli("search", "cdc", env={"COLUMNS": "120"}).stdout
+    assert "pattern" in out and "AWS DMS" in out and "AWS answer" in out
+
+
+def test_search_covers_questions_and_architectures(cli: Cli) -> None:
+    kinds = {r["kind"] for r in cli.json("search", "url", "shortener", "-n", "10")["results"]}
+    assert "architecture" in kinds
