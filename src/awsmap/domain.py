@@ -85,10 +85,14 @@ def status_words(service: AwsService) -> str:
 
 
 def retirement_warning(service: AwsService, successors: Sequence[AwsService] = ()) -> str | None:
-    """What to say about a service that should not be recommended today, or None."""
-    if not service.lifecycle.retired:
+    """What to say about a service that should not be recommended today, or None:
+    'AWS App Mesh: end of support on 2026-09-30; use Amazon VPC Lattice instead'."""
+    life = service.lifecycle
+    if not life.retired:
         return None
-    text = f"{service.name} is {status_words(service)}"
+    text = f"{service.name}: {life.status.replace('-', ' ')}"
+    if life.date:
+        text += f" {'since' if life.status == 'closed-to-new-customers' else 'on'} {life.date}"
     if successors:
         text += "; use " + " or ".join(s.name for s in successors) + " instead"
     return text

@@ -125,3 +125,9 @@ def similarity(a: str, b: str) -> float:
             current.append(previous[j] + 1 if ch == other else max(previous[j + 1], current[j]))
         previous = current
     return 200.0 * previous[-1] / (len(a) + len(b))
+
+
+def first_sentence(text: str, limit: int = 160) -> str:
+    """The first sentence of a description, for one-line lists; cut at ``limit`` characters."""
+    head = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    return head if len(head) <= limit else head[: limit - 1].rstrip() + "…"

@@ -28,6 +28,16 @@ COMMANDS: tuple[Command, ...] = (
     Command("search", "search", ("stream", "processing")),
     Command("list", "listing", ()),
     Command("validate", "validate", ()),  # needs a file: the tests give it one
+    Command("stack", "stack", ("postgres", "redis", "kafka", "elasticsearch", "k8s")),
+    Command("patterns", "patterns", ()),
+    Command("pattern", "pattern", ("leader", "election")),
+    Command("architectures", "architectures", ()),
+    Command("architecture", "architecture", ("url-shortener",)),
+    Command("questions", "questions", ()),
+    Command("question", "question", ("kafka-vs-kinesis",)),
+    Command("tips", "tips", ()),
+    Command("services", "services", ()),
+    Command("numbers", "numbers", ("dynamodb",)),
     Command("cache", "cache", ()),
 )
 BY_NAME = {c.name: c for c in COMMANDS}
@@ -39,3 +49,4 @@ DATA_OPTION = "--data"
 COLOR_OPTION = "--color"
 GLOBAL_OPTIONS = {DATA_OPTION: True, COLOR_OPTION: True}
 JSON_OPTION = "--json"
+FORMAT_OPTION = "--format"

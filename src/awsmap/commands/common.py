@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, ParamSpec
 import typer
 
 from awsmap import console
-from awsmap.commands import JSON_OPTION
+from awsmap.commands import FORMAT_OPTION, JSON_OPTION
 from awsmap.errors import AwsmapError, ExitCode
 from awsmap.paths import DEBUG_ENV, user_data_paths
 
@@ -140,6 +140,18 @@ def words(parts: list[str]) -> str:
 
 
 JsonOpt = Annotated[bool, typer.Option(JSON_OPTION, help="Print one JSON document (see README).")]
+FormatOpt = Annotated[
+    str,
+    typer.Option(
+        FORMAT_OPTION,
+        metavar="[table|json|markdown|mermaid|dot]",
+        help="table (default), json, markdown (pastes into a design doc), mermaid (renders on "
+        "GitHub) or dot (Graphviz).",
+    ),
+]
+TagOpt = Annotated[
+    str | None, typer.Option("--tag", metavar="TAG", help="Only the entries with this tag.")
+]
 
 
 def output_format(as_json: bool, fmt: str = "table") -> Format:

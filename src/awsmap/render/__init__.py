@@ -17,6 +17,14 @@ def emit(result: Any, fmt: str = "table") -> None:
 
         encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
         console.write_stdout(dumps(result, ascii_only=not encoding.startswith("utf")))
+    elif fmt == "markdown":
+        from awsmap.render.markdown import markdown
+
+        console.write_stdout(markdown(result))
+    elif fmt in ("mermaid", "dot"):
+        from awsmap.render.graph import graph
+
+        console.write_stdout(graph(result, fmt))
     else:
         from awsmap.render.rich import render
 

@@ -22,6 +22,8 @@ NARROW = 60
 # Which module draws the results defined in each results module.
 VIEW_MODULES = {
     "awsmap.results": "awsmap.render.catalog_views",
+    "awsmap.results_designs": "awsmap.render.design_views",
+    "awsmap.results_stack": "awsmap.render.design_views",
 }
 _TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 

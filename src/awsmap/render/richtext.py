@@ -98,13 +98,17 @@ def match_line(match: Match, name: str) -> Text | None:
     )
 
 
-def bullets(title: str, items: Iterable[str], quote: bool = False) -> RenderableType:
+def bullet_list(items: Iterable[str], quote: bool = False) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=3, justify="right", style="dim")
     grid.add_column(overflow="fold")
     for item in items:
         grid.add_row("•", inert(f"“{item}”" if quote else item))
-    return Group(Text(title, style="bold"), grid)
+    return grid
+
+
+def bullets(title: str, items: Iterable[str], quote: bool = False) -> RenderableType:
+    return Group(Text(title, style="bold"), bullet_list(items, quote))
 
 
 def hint(text: str) -> Group:

@@ -1,0 +1,31 @@
+"""``awsmap architecture NAME``: one design, in open-source and AWS form, with its trade-offs."""
+
+from typing import Annotated
+
+from awsmap.commands.common import (
+    FormatOpt,
+    JsonOpt,
+    catalog,
+    emit,
+    guarded,
+    name_argument,
+    output_format,
+    words,
+)
+from awsmap.kinds import ARCHITECTURE
+
+
+@guarded
+def architecture(
+    name: Annotated[list[str], name_argument("NAME...", "Architecture id or name.", ARCHITECTURE)],
+    fmt: FormatOpt = "table",
+    as_json: JsonOpt = False,
+) -> None:
+    """A design: its components in open-source and AWS form, the flow and the trade-offs.
+
+    [bold]Examples[/]: awsmap architecture url shortener ·
+    awsmap architecture chat --format mermaid · awsmap architecture payments --format markdown
+    """
+    from awsmap import library
+
+    emit(library.architecture(catalog(), words(name)), output_format(as_json, fmt))

@@ -1,0 +1,14 @@
+"""``awsmap patterns``: every system-design building block and its AWS answer."""
+
+from awsmap.commands.common import JsonOpt, TagOpt, catalog, emit, guarded
+
+
+@guarded
+def patterns(tag: TagOpt = None, as_json: JsonOpt = False) -> None:
+    """Every building block (rate limiting, leader election, CDC...) with its AWS answer.
+
+    [bold]Examples[/]: awsmap patterns · awsmap patterns --tag messaging · awsmap patterns --json
+    """
+    from awsmap import library
+
+    emit(library.patterns(catalog(), tag), "json" if as_json else "table")

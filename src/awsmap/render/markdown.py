@@ -1,0 +1,84 @@
+"""Markdown that pastes into a design document: a table per result, GitHub-flavoured.
+
+Cell text is escaped (pipes, newlines, control characters) so a value from the data can never
+break the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from awsmap.domain import status_words
+from awsmap.results_designs import ArchitectureResult
+from awsmap.results_stack import StackResult
+from awsmap.text import safe
+
+
+def cell(text: str | None) -> str:
+    value = safe(text or "").replace("\\", "\\\\").replace("|", "\\|")
+    return " ".join(value.split()) or " "
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str | None]]) -> list[str]:
+    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    out.extend("| " + " | ".join(cell(v) for v in row) + " |" for row in rows)
+    return out
+
+
+def _stack(result: StackResult) -> list[str]:
+    rows = []
+    for c in result.components:
+        others = ", ".join(f"{e.service.name} ({e.relation})" for e in c.alternatives)
+        others = ", ".join(filter(None, [others, *(s.name for s in c.successors)]))
+        rows.append(
+            [
+                c.query,
+                c.technology.name if c.technology else "(AWS service)",
+                c.service.name,
+                c.relation or "same service",
+                status_words(c.service),
+                others,
+                "; ".join(c.warnings),
+            ]
+        )
+    out = ["## On AWS", ""]
+    headers = ["Component", "Technology", "AWS service", "Relation", "Status", "Also", "Watch out"]
+    out += table(headers, rows)
+    if result.unmapped:
+        out += ["", "Not mapped: " + ", ".join(f"`{cell(u.query)}`" for u in result.unmapped)]
+    s = result.summary()
+    out += [
+        "",
+        f"{s['components']} components, {s['services']} AWS services, "
+        f"{s['warnings']} warnings, {s['unmapped']} unmapped.",
+    ]
+    return out
+
+
+def _architecture(result: ArchitectureResult) -> list[str]:
+    a = result.architecture
+    rows = [
+        [
+            c.role,
+            ", ".join(result.techs.get(t, t) for t in c.technologies),
+            ", ".join(result.services[s].name for s in c.aws_services),
+            c.note,
+        ]
+        for c in a.components
+    ]
+    out = [f"## {cell(a.name)}", "", cell(a.summary), ""]
+    out += table(["Component", "Open source", "On AWS", "Note"], rows)
+    if a.tradeoffs:
+        out += ["", "### Trade-offs", ""] + [f"- {cell(t)}" for t in a.tradeoffs]
+    return out
+
+
+def markdown(result: Any) -> str:
+    if isinstance(result, StackResult):
+        lines = _stack(result)
+    elif isinstance(result, ArchitectureResult):
+        lines = _architecture(result)
+    else:  # pragma: no cover - the commands offer markdown only for these
+        raise TypeError(f"no markdown for {type(result).__name__}")
+    return "\n".join(lines) + "\n"
