@@ -12,7 +12,6 @@ from rich.console import Console
 
 from awsmap import queries
 from awsmap.catalog import Catalog
-from awsmap.commands import COMMANDS
 from awsmap.commands.common import complete
 from awsmap.kinds import AWS_SERVICE, CATEGORY, TECHNOLOGY
 from awsmap.render.rich import render
@@ -84,7 +83,7 @@ def test_lookup_json_contract(cli: Cli) -> None:
         assert set(eq) == EQUIVALENT_KEYS
     assert set(data["parallels"][0]) == {"aspect", "detail"}
     assert data["match"] == {"query": "kafka", "method": "exact", "score": 100.0}
-    assert {c["id"] for c in data["comparisons"]} == {"kafka-vs-kinesis"}
+    assert {c["id"] for c in data["comparisons"]} == {"kafka-vs-kinesis", "kafka-vs-sqs"}
 
 
 def test_lookup_full_adds_features_use_cases_and_corrections(cli: Cli) -> None:

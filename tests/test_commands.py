@@ -39,15 +39,24 @@ def test_command_has_a_readme_section_and_a_contract_row(command: Command) -> No
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.name)
-def test_command_runs_in_both_output_modes(cli: Cli, command: Command, tmp_path: Path) -> None:
+def test_command_runs_in_both_output_modes(
+    cli: Cli, command: Command, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # export writes into the current directory
+    monkeypatch.setenv("AWSMAP_STATE_DIR", str(tmp_path / "state"))
     args = _example(command, tmp_path)
+    if command.name == "export":
+        args = [*args, "--force"]
     table = cli(command.name, *args)
     assert table.exit_code == 0, table.stderr
     assert table.stdout.strip()
     if command.json:
         result = cli(command.name, *args, "--json")
         assert result.exit_code == 0, result.stderr
-        assert isinstance(json.loads(result.stdout), dict)
+        documents = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+        if not command.json_lines:
+            documents = [json.loads(result.stdout)]
+        assert all(isinstance(d, dict) for d in documents)
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.name)

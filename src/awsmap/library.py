@@ -57,7 +57,7 @@ def pattern(catalog: Catalog, name: str) -> PatternResult:
 
 def patterns(catalog: Catalog, tag: str | None = None) -> PatternsResult:
     every = catalog.all(PATTERN)
-    _tagged(tag, [(p.id, p.tags) for p in every], "pattern")
+    _tagged(tag, [(p.id, p.tags) for p in every], PATTERN.word)
     shown = tuple(p for p in every if tag is None or tag in p.tags)
     services = catalog.many(AWS_SERVICE, sorted({w.target for p in shown for w in p.aws}))
     return PatternsResult(shown, services)
@@ -82,7 +82,7 @@ def architecture(catalog: Catalog, name: str) -> ArchitectureResult:
 
 def architectures(catalog: Catalog, tag: str | None = None) -> ArchitecturesResult:
     every = catalog.all(ARCHITECTURE)
-    _tagged(tag, [(a.id, a.tags) for a in every], "architecture")
+    _tagged(tag, [(a.id, a.tags) for a in every], ARCHITECTURE.word)
     return ArchitecturesResult(tuple(a for a in every if tag is None or tag in a.tags))
 
 
@@ -105,7 +105,7 @@ def _reference_names(catalog: Catalog, q: Question) -> dict[str, dict[str, str]]
 
 def questions(catalog: Catalog, tag: str | None = None) -> QuestionsResult:
     every = catalog.all(QUESTION)
-    _tagged(tag, [(q.id, q.tags) for q in every], "question")
+    _tagged(tag, [(q.id, q.tags) for q in every], QUESTION.word)
     tags = tuple(sorted({t for q in every for t in q.tags}))
     return QuestionsResult(tuple(q for q in every if tag is None or tag in q.tags), tag, tags)
 

@@ -65,10 +65,12 @@ class LookupResult(NamedTuple):
             "key_features": list(tech.key_features),
             "use_cases": list(tech.use_cases),
             "sections": [s.to_dict() for s in tech.sections],
-            "architectures": [a.to_dict() for a in tech.architectures],
+            "architectures": [a.to_dict() for a in self.pipelines],
             "comparisons": [comparison_ref(c) for c in self.comparisons],
             "corrections": [c.to_dict() for c in tech.corrections],
             "match": self.match.to_json(),
+            "images": list(tech.images),
+            "patterns": [ref_json(p) for p in self.patterns],
         }
 
 

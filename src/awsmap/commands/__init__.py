@@ -17,6 +17,7 @@ class Command(NamedTuple):
     example: tuple[str, ...]  # arguments that run it successfully on the bundled data
     interactive: bool = False  # keeps the garbage collector on: a long-lived session
     json: bool = True  # has --json (or --format json) and a row in the README's JSON contract
+    json_lines: bool = False  # --json prints one object per line (the quiz), not one document
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -38,6 +39,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("tips", "tips", ()),
     Command("services", "services", ()),
     Command("numbers", "numbers", ("dynamodb",)),
+    Command("quiz", "quiz", ("--count", "1"), interactive=True, json_lines=True),
+    Command("stats", "stats", ()),
+    Command("export", "export", ("tsv", "-o", "cards.tsv")),
+    Command("progress", "progress", ()),
     Command("cache", "cache", ()),
 )
 BY_NAME = {c.name: c for c in COMMANDS}

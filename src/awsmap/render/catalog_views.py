@@ -106,7 +106,7 @@ def _full_sections(result: LookupResult) -> list[RenderableType]:
         for item in section.items:
             grid.add_row(inert(item.name or "", "bold"), inert(item.detail))
         out.append(grid)
-    for arch in tech.architectures:
+    for arch in tech.architectures:  # written inside the entry (user data may have them)
         out.append(
             Group(
                 Text(arch.title, style="bold"),
@@ -114,6 +114,10 @@ def _full_sections(result: LookupResult) -> list[RenderableType]:
                 Text.assemble(("  on AWS:      ", "dim"), inert(" → ".join(arch.aws))),
             )
         )
+    designs = result.pipelines[len(tech.architectures) :]
+    if designs:
+        names = ", ".join(d.title for d in designs)
+        out.append(hint(f"Architectures that use it: {safe(names)} (awsmap architecture NAME)"))
     if result.comparisons:
         lines = [Text("Comparisons", style="bold")]
         for comp in result.comparisons:

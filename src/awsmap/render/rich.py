@@ -24,6 +24,7 @@ VIEW_MODULES = {
     "awsmap.results": "awsmap.render.catalog_views",
     "awsmap.results_designs": "awsmap.render.design_views",
     "awsmap.results_stack": "awsmap.render.design_views",
+    "awsmap.study.results": "awsmap.render.study_views",
 }
 _TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 

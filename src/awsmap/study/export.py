@@ -1,0 +1,199 @@
+"""Decks and cheat sheets from the generated cards: Anki (.apkg), Anki plain text, CSV, Markdown.
+
+Anki notes carry a GUID made from the card id, and fixed model and deck ids, so importing a newer
+export updates notes in place instead of duplicating them; the package timestamp is the data
+release date, so it only grows with the data. Files are written to a temporary name and renamed
+into place, and an existing file is never overwritten unless asked.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import tempfile
+import zlib
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+
+from awsmap import DATA_RELEASED
+from awsmap.catalog import Catalog
+from awsmap.errors import UsageError
+from awsmap.study.model import Card
+
+FORMATS = {"anki": ".apkg", "tsv": ".tsv", "csv": ".csv", "markdown": ".md"}
+DEFAULT_STEM = {"markdown": "awsmap-cheatsheet"}
+MODEL_ID = 1607392319  # fixed forever: Anki matches notes to their note type by it
+DECK_BASE = 2059400110
+PARENT_DECK = "awsmap"
+OTHER_DECK = "General"
+_BASE91 = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
+)
+
+
+def guid(card_id: str) -> str:
+    """genanki.guid_for("awsmap", card_id), computed without importing genanki (a test pins the
+    two together): the first 8 bytes of SHA-256 in Anki's base-91 alphabet."""
+    number = int.from_bytes(hashlib.sha256(f"awsmap__{card_id}".encode()).digest()[:8], "big")
+    out = []
+    while number > 0:
+        number, digit = divmod(number, len(_BASE91))
+        out.append(_BASE91[digit])
+    return "".join(reversed(out))
+
+
+def default_path(fmt: str) -> Path:
+    return Path(DEFAULT_STEM.get(fmt, "awsmap-cards") + FORMATS[fmt])
+
+
+def deck_name(card: Card, categories: dict[str, str]) -> str:
+    first = next((categories[c] for c in card.categories if c in categories), OTHER_DECK)
+    return f"{PARENT_DECK}::{first}"
+
+
+def deck_id(name: str) -> int:
+    return DECK_BASE + zlib.crc32(name.encode()) % 1_000_000
+
+
+def release_timestamp() -> float:
+    """The data release date as a Unix time: the package timestamp of every Anki export."""
+    day = datetime.fromisoformat(DATA_RELEASED).replace(tzinfo=timezone.utc)
+    return day.timestamp()
+
+
+def write_atomically(path: Path, force: bool, produce: Callable[[Path], None]) -> None:
+    """Have ``produce`` write a temporary file next to ``path``, then rename it into place."""
+    if path.exists() and not force:
+        raise UsageError(f"{path} exists; use --force to replace it, or -o to choose a name")
+    if path.is_dir():
+        raise UsageError(f"{path} is a directory; give a file name with -o")
+    folder = path.absolute().parent
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    os.close(handle)
+    try:
+        produce(Path(tmp))
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def tsv(cards: Sequence[Card], categories: dict[str, str]) -> str:
+    """Anki's plain-text import format: a GUID column updates notes on re-import."""
+    lines = [
+        "#separator:tab",
+        "#html:false",
+        "#notetype:Basic",
+        "#columns:guid\tFront\tBack\ttags",
+        "#guid column:1",
+        "#tags column:4",
+    ]
+    for card in cards:
+        tags = " ".join([f"awsmap::{card.kind}", *card.categories])
+        fields = [guid(card.id), card.prompt, card.answer, tags]
+        lines.append("\t".join(_one_line(f) for f in fields))
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.replace("\t", " ").split())
+
+
+def csv_text(cards: Sequence[Card], categories: dict[str, str]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    header = ["id", "kind", "front", "back", "categories"]  # not a kind: CSV column names
+    writer.writerow(header)
+    for card in cards:
+        names = "; ".join(categories.get(c, c) for c in card.categories)
+        writer.writerow([card.id, card.kind, card.prompt, card.answer, names])
+    return out.getvalue()
+
+
+def apkg(cards: Sequence[Card], categories: dict[str, str], path: Path) -> None:
+    """An Anki package: one subdeck per category, notes with stable GUIDs."""
+    import genanki  # about 150 ms to import: only this format needs it
+
+    model = genanki.Model(
+        MODEL_ID,
+        "awsmap card",
+        fields=[{"name": "Front"}, {"name": "Back"}, {"name": "CardId"}],
+        templates=[
+            {
+                "name": "Card 1",
+                "qfmt": "{{Front}}",
+                "afmt": '{{FrontSide}}<hr id="answer">{{Back}}',
+            }
+        ],
+    )
+    decks: dict[str, object] = {}
+    for card in cards:
+        name = deck_name(card, categories)
+        if name not in decks:
+            decks[name] = genanki.Deck(deck_id(name), name)
+        note = genanki.Note(
+            model=model,
+            fields=[_html(card.prompt), _html(card.answer), card.id],
+            guid=guid(card.id),
+            tags=[f"awsmap::{card.kind}"],
+        )
+        decks[name].add_note(note)  # type: ignore[attr-defined]
+    genanki.Package(list(decks.values())).write_to_file(str(path), timestamp=release_timestamp())
+
+
+def _html(text: str) -> str:
+    from html import escape
+
+    return escape(text).replace("\n", "<br>")
+
+
+def cheatsheet(catalog: Catalog, category: str | None = None) -> str:
+    """A printable Markdown sheet: per category, each technology's AWS answer (relation) and one
+    phrase; then the AWS services not to recommend today, with what replaces them."""
+    from awsmap.domain import recommended, status_words
+    from awsmap.kinds import AWS_SERVICE, CATEGORY, TECHNOLOGY
+    from awsmap.queries import equivalents
+
+    cats = [c for c in catalog.all(CATEGORY) if category is None or c.id == category]
+    techs = catalog.all(TECHNOLOGY)
+    answers = dict(zip((t.id for t in techs), equivalents(catalog, techs), strict=True))
+    lines = [
+        "# awsmap cheat sheet",
+        "",
+        f"Data of {DATA_RELEASED}. Relation: managed (AWS runs "
+        "the same engine), compatible (another engine, same API), analogous (same role).",
+        "",
+    ]
+    for cat in cats:
+        mine = [t for t in techs if cat.id in t.categories]
+        if not mine:
+            continue
+        lines += [f"## {md(cat.name)}", ""]
+        for tech in mine:
+            main = recommended(answers[tech.id])
+            aws = f"{main.service.name} ({main.relation})" if main else "-"
+            lines.append(f"- **{md(tech.name)}** → {md(aws)}")
+            if tech.interview_phrases:
+                lines.append(f"  - “{md(tech.interview_phrases[0])}”")
+        lines.append("")
+    retired = [s for s in catalog.all(AWS_SERVICE) if s.lifecycle.retired]
+    if retired and category is None:
+        names = {s.id: s.name for s in catalog.all(AWS_SERVICE)}
+        lines += ["## Retired AWS services: do not recommend these today", ""]
+        for svc in retired:
+            after = ", ".join(names.get(i, i) for i in svc.lifecycle.successors) or "-"
+            lines.append(f"- **{md(svc.name)}**: {md(status_words(svc))} → {md(after)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def md(text: str) -> str:
+    """Text that Markdown shows as written."""
+    from awsmap.text import safe
+
+    out = safe(text)
+    for ch in "\\`*_[]<>|":
+        out = out.replace(ch, "\\" + ch)
+    return " ".join(out.split())

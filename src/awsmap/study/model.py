@@ -1,0 +1,124 @@
+"""The records of study mode: cards, the events of a quiz, and stats. A leaf module, so that
+result objects and renderers need none of the index, the store or the scheduler."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import NamedTuple
+
+AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4  # FSRS ratings
+RATING_WORDS = {AGAIN: "again", HARD: "hard", GOOD: "good", EASY: "easy"}
+
+
+# Card kinds, in the order new cards are introduced.
+TO_AWS = "to-aws"
+SUCCESSOR = "successor"
+RELATION = "relation"
+FROM_AWS = "from-aws"
+PARALLEL = "parallel"
+PRACTICE = "practice"
+CARD_KINDS = (TO_AWS, SUCCESSOR, RELATION, FROM_AWS, PARALLEL, PRACTICE)
+
+# How a card is graded: by resolving the answer to an entry, by a relation word, or by the
+# learner against the model answer.
+STRATEGY = "strategy"  # the group of tips that holds the study strategy
+RESOLVE = "resolve"
+WORD = "word"
+SELF = "self"
+
+
+class Accepted(NamedTuple):
+    """A right answer: an entry's id, and for AWS services the relation and note."""
+
+    id: str
+    name: str
+    relation: str = ""
+    note: str = ""
+
+
+class Card(NamedTuple):
+    id: str
+    kind: str
+    prompt: str
+    answer: str  # the expected answer, as shown after grading
+    grading: str
+    accepted: tuple[Accepted, ...] = ()
+    answer_kind: str = ""  # key of the kind a typed answer resolves to
+    categories: tuple[str, ...] = ()  # category ids, for --category and per-category stats
+    best: str = ""  # for RESOLVE cards: the relation of the best answer (managed first)
+
+    @property
+    def digest(self) -> str:
+        text = "\0".join([self.prompt, self.answer, *(a.id for a in self.accepted)])
+        return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+class Verdict(NamedTuple):
+    rating: int
+    message: str  # one line for the learner
+    matched: Accepted | None = None
+
+
+class Shown(NamedTuple):
+    """A card as put to the learner."""
+
+    card: Card
+    number: int
+    total: int
+    updated: bool  # its content changed since it was last reviewed
+    options: tuple[str, ...] = ()  # choice mode
+
+
+class Outcome(NamedTuple):
+    card: Card
+    answer: str
+    verdict: Verdict
+    due: str
+    reviewed_at: str = ""
+
+
+class Summary(NamedTuple):
+    reviewed: int
+    ratings: dict[int, int]
+    planned: int
+    saved: bool
+    interrupted: bool = False
+
+
+class CategoryMastery(NamedTuple):
+    id: str
+    name: str
+    cards: int
+    seen: int
+    mastered: int
+
+
+class Weak(NamedTuple):
+    card: Card
+    retrievability: float
+    lapses: int
+
+
+class Stats(NamedTuple):
+    cards: int
+    seen: int
+    reviews: int
+    due: tuple[int, int, int]  # today, tomorrow, within the week
+    retention: float | None  # share of reviews of seen cards not failed, last 30 days
+    streak_days: int
+    calendar: tuple[tuple[str, int], ...]  # (date, reviews), oldest first
+    by_category: tuple[CategoryMastery, ...]
+    weakest: tuple[Weak, ...]
+
+
+def until_due(due: str, since: str) -> str:
+    """'10 minutes', '3 days': how long until a card comes round again."""
+    if not since:
+        return due
+    seconds = (datetime.fromisoformat(due) - datetime.fromisoformat(since)).total_seconds()
+    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
+        if seconds >= size:
+            count = round(seconds / size)
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return "less than a minute"

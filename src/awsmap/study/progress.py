@@ -1,0 +1,128 @@
+"""The study commands' queries: open the progress store, pick cards, stats, reset, export."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from awsmap.catalog import Catalog
+from awsmap.errors import UsageError
+from awsmap.kinds import CATEGORY
+from awsmap.paths import NOW_ENV, progress_db
+from awsmap.resolve import resolve
+from awsmap.study import cards as card_maker
+from awsmap.study import stats as stats_maker
+from awsmap.study.export import (
+    FORMATS,
+    apkg,
+    cheatsheet,
+    csv_text,
+    deck_name,
+    tsv,
+    write_atomically,
+)
+from awsmap.study.model import Card
+from awsmap.study.results import ExportResult, ProgressResult, StatsResult
+from awsmap.study.store import Store
+
+
+def now() -> datetime:
+    """The current time, UTC; ``AWSMAP_NOW`` (ISO 8601) pretends another, for tests and demos."""
+    fixed = os.environ.get(NOW_ENV)
+    if fixed:
+        try:
+            moment = datetime.fromisoformat(fixed.replace("Z", "+00:00"))
+        except ValueError:
+            raise UsageError(
+                f"{NOW_ENV} must be an ISO 8601 time, e.g. 2026-12-01T09:00:00Z"
+            ) from None
+        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return datetime.now(timezone.utc)
+
+
+def open_store() -> tuple[Store, str | None]:
+    """The progress store, or an in-memory one and the reason when the file cannot be written.
+    A damaged or foreign file is not a reason to fall back: that raises, and is left alone."""
+    path = progress_db()
+    try:
+        return Store.open(path), None
+    except OSError as exc:
+        return Store.in_memory(), f"progress is not saved ({exc})"
+
+
+def category_id(catalog: Catalog, name: str | None) -> str | None:
+    return resolve(catalog, name, (CATEGORY,)).id if name else None
+
+
+def study_cards(catalog: Catalog, category: str | None = None) -> list[Card]:
+    cards = card_maker.generate(catalog)
+    return [c for c in cards if category is None or category in c.categories]
+
+
+def stats(catalog: Catalog, store: Store, saved: bool) -> StatsResult:
+    cards = study_cards(catalog)
+    names = catalog.names(CATEGORY)
+    computed = stats_maker.compute(cards, store.states(), store.reviews(), names, now())
+    return StatsResult(computed, saved)
+
+
+def describe(path: Path | None = None) -> ProgressResult:
+    """The progress file, read without creating it."""
+    path = path or progress_db()
+    if not path.exists():
+        return ProgressResult(str(path), False, None, 0, 0, 0, None)
+    store = Store.open(path)
+    try:
+        reviews = store.reviews()
+        return ProgressResult(
+            str(path),
+            True,
+            store.version(),
+            path.stat().st_size,
+            len(store.states()),
+            len(reviews),
+            reviews[-1].reviewed_at if reviews else None,
+        )
+    finally:
+        store.close()
+
+
+def reset() -> ProgressResult:
+    """Back the progress up next to it, then empty it."""
+    path = progress_db()
+    before = describe(path)
+    if not before.exists:
+        return before._replace(reset=True)
+    stamp = now().strftime("%Y%m%dT%H%M%SZ")
+    backup = path.with_name(f"{path.stem}-{stamp}.backup{path.suffix}")
+    store = Store.open(path)
+    try:
+        store.backup(backup)
+        store.reset()
+    finally:
+        store.close()
+    return describe(path)._replace(backup=str(backup), reset=True)
+
+
+def export(
+    catalog: Catalog, fmt: str, path: Path, force: bool, category: str | None
+) -> ExportResult:
+    if fmt not in FORMATS:
+        raise UsageError(f"the format is one of {', '.join(FORMATS)}")
+    names = catalog.names(CATEGORY)
+    cards = study_cards(catalog, category)
+    if fmt == "anki":
+        write_atomically(path, force, lambda tmp: apkg(cards, names, tmp))
+        decks = tuple(sorted({deck_name(c, names) for c in cards}))
+        return ExportResult(str(path), fmt, len(cards), decks)
+    if fmt == "markdown":
+        text = cheatsheet(catalog, category)
+    else:
+        text = tsv(cards, names) if fmt == "tsv" else csv_text(cards, names)
+
+    def produce(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    write_atomically(path, force, produce)
+    return ExportResult(str(path), fmt, len(cards))

@@ -1,0 +1,113 @@
+"""Progress in numbers, from the card states and the review log (no plotting dependency)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from awsmap.study.model import AGAIN, Card, CategoryMastery, Stats, Weak
+from awsmap.study.schedule import retrievability
+from awsmap.study.store import CardState, Review, now_iso
+
+CALENDAR_DAYS = 84  # twelve weeks
+RETENTION_DAYS = 30
+MATURE_DAYS = 21.0  # a card whose stability reaches three weeks counts as mastered
+WEAKEST = 5
+
+
+def compute(
+    cards: Sequence[Card],
+    states: dict[str, CardState],
+    reviews: Sequence[Review],
+    categories: dict[str, str],
+    moment: datetime,
+) -> Stats:
+    known = {c.id for c in cards}
+    states = {k: v for k, v in states.items() if k in known}
+    per_day = Counter(r.reviewed_at[:10] for r in reviews)
+    today = moment.date()
+    calendar = tuple(
+        (
+            (today - timedelta(days=n)).isoformat(),
+            per_day.get((today - timedelta(days=n)).isoformat(), 0),
+        )
+        for n in range(CALENDAR_DAYS - 1, -1, -1)
+    )
+    return Stats(
+        cards=len(cards),
+        seen=len(states),
+        reviews=len(reviews),
+        due=next_due(states, moment),
+        retention=_retention(reviews, moment),
+        streak_days=_streak(per_day, moment),
+        calendar=calendar,
+        by_category=_mastery(cards, states, categories),
+        weakest=_weakest(cards, states, reviews, moment),
+    )
+
+
+def _retention(reviews: Sequence[Review], moment: datetime) -> float | None:
+    since = now_iso(moment - timedelta(days=RETENTION_DAYS))
+    first: set[str] = set()
+    passed = total = 0
+    for r in reviews:  # oldest first: a card's first review is learning, not recall
+        if r.card_id not in first:
+            first.add(r.card_id)
+            continue
+        if r.reviewed_at >= since:
+            total += 1
+            passed += r.rating != AGAIN
+    return passed / total if total else None
+
+
+def _streak(per_day: Counter[str], moment: datetime) -> int:
+    day = moment.date()
+    if not per_day.get(day.isoformat()):
+        day -= timedelta(days=1)  # a streak survives until today is over
+    streak = 0
+    while per_day.get(day.isoformat()):
+        streak += 1
+        day -= timedelta(days=1)
+    return streak
+
+
+def _mastery(
+    cards: Sequence[Card], states: dict[str, CardState], categories: dict[str, str]
+) -> tuple[CategoryMastery, ...]:
+    out = []
+    for cat_id, name in categories.items():
+        mine = [c for c in cards if cat_id in c.categories]
+        if not mine:
+            continue
+        seen = [states[c.id] for c in mine if c.id in states]
+        mastered = sum((s.stability or 0) >= MATURE_DAYS for s in seen)
+        out.append(CategoryMastery(cat_id, name, len(mine), len(seen), mastered))
+    return tuple(out)
+
+
+def _weakest(
+    cards: Sequence[Card],
+    states: dict[str, CardState],
+    reviews: Sequence[Review],
+    moment: datetime,
+) -> tuple[Weak, ...]:
+    lapses = Counter(r.card_id for r in reviews if r.rating == AGAIN)
+    by_id = {c.id: c for c in cards}
+    ranked = sorted(
+        (Weak(by_id[i], retrievability(s, moment), lapses.get(i, 0)) for i, s in states.items()),
+        key=lambda w: (w.retrievability, -w.lapses, w.card.id),
+    )
+    return tuple(ranked[:WEAKEST])
+
+
+def next_due(states: dict[str, CardState], moment: datetime) -> tuple[int, int, int]:
+    """Cards due today, tomorrow and within the week (counting from the start of today)."""
+    day = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+    bounds = [now_iso(day + timedelta(days=n)) for n in (1, 2, 7)]
+    dues = [s.due for s in states.values()]
+    return (
+        sum(d < bounds[0] for d in dues),
+        sum(bounds[0] <= d < bounds[1] for d in dues),
+        sum(d < bounds[2] for d in dues),
+    )

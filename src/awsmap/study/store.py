@@ -1,0 +1,202 @@
+"""The progress database: card state and an append-only review log, in the user state directory.
+
+It is user data, kept apart from the disposable index cache and never deleted or overwritten
+behind the user's back: a damaged or foreign file is refused with a message that says how to
+recover, and a reset keeps a backup first. Each review is committed as it happens (WAL mode, a
+busy timeout), so two quiz sessions at once lose nothing and Ctrl-C loses nothing already answered.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import NamedTuple
+
+from awsmap.errors import DataError
+from awsmap.study.migrations import APPLICATION_ID, STEPS, VERSION
+
+BUSY_TIMEOUT_MS = 10_000
+MEMORY = ":memory:"
+
+
+class CardState(NamedTuple):
+    card_id: str
+    state: int
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: str  # ISO 8601, UTC
+    last_review: str | None
+    content_hash: str | None
+    first_seen: str | None
+
+
+class Review(NamedTuple):
+    card_id: str
+    rating: int
+    answer: str | None
+    reviewed_at: str
+    duration_ms: int | None
+    mode: str | None
+
+
+class ProgressError(DataError):
+    """The progress file is damaged, foreign or from a newer awsmap: refused, left untouched."""
+
+
+def _refuse(path: Path, why: str) -> ProgressError:
+    return ProgressError(
+        f"{path}: {why}; it was left untouched. Move it aside to start fresh "
+        "(or restore a backup made by 'awsmap progress reset'), or point AWSMAP_STATE_DIR "
+        "elsewhere"
+    )
+
+
+class Store:
+    """Progress in SQLite; ``Store.open(path)`` creates, migrates or refuses the file."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self._conn = conn
+        self.path = path  # None when progress is kept in memory only (not saved)
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise OSError(f"cannot open {path}: {exc}") from exc
+        try:
+            _prepare(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path)
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        conn = sqlite3.connect(MEMORY, isolation_level=None)
+        _migrate(conn, 0)
+        return cls(conn, None)
+
+    @property
+    def saved(self) -> bool:
+        return self.path is not None
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def states(self) -> dict[str, CardState]:
+        rows = self._conn.execute(
+            "SELECT card_id, state, step, stability, difficulty, due, last_review, content_hash, "
+            "first_seen FROM cards"
+        ).fetchall()
+        return {r[0]: CardState(*r) for r in rows}
+
+    def reviews(self, since: str | None = None) -> list[Review]:
+        sql = "SELECT card_id, rating, answer, reviewed_at, duration_ms, mode FROM reviews"
+        args: tuple[str, ...] = ()
+        if since is not None:
+            sql += " WHERE reviewed_at >= ?"
+            args = (since,)
+        return [Review(*r) for r in self._conn.execute(sql + " ORDER BY id", args).fetchall()]
+
+    def review_count(self) -> int:
+        return int(self._conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0])
+
+    def version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def record(self, state: CardState, review: Review) -> None:
+        """One review: the log entry and the card's new state, committed together now."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO reviews(card_id, rating, answer, reviewed_at, duration_ms, mode) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                review,
+            )
+            conn.execute(
+                "INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(card_id) DO "
+                "UPDATE SET state = excluded.state, step = excluded.step, "
+                "stability = excluded.stability, difficulty = excluded.difficulty, "
+                "due = excluded.due, last_review = excluded.last_review, "
+                "content_hash = excluded.content_hash, "
+                "first_seen = COALESCE(cards.first_seen, excluded.first_seen)",
+                state,
+            )
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the whole database (SQLite's online backup)."""
+        with closing(sqlite3.connect(target)) as copy:
+            self._conn.backup(copy)
+
+    def reset(self) -> None:
+        with self._write() as conn:
+            conn.execute("DELETE FROM reviews")
+            conn.execute("DELETE FROM cards")
+
+
+def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+    """Check the file is ours (or new), then bring its schema up to date."""
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        app = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError as exc:
+        raise _refuse(path, f"is not a readable SQLite database ({exc})") from None
+    if app != APPLICATION_ID and (tables or version):
+        raise _refuse(path, "is not an awsmap progress database")
+    if version > VERSION:
+        raise _refuse(
+            path, f"was written by a newer awsmap (schema {version}, this one knows {VERSION})"
+        )
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        if version < VERSION:
+            _migrate(conn, version)
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall() if r[0] != "ok"]
+    except sqlite3.DatabaseError as exc:
+        raise _refuse(path, f"is damaged ({exc})") from None
+    if problems:
+        raise _refuse(path, f"is damaged ({problems[0]})")
+
+
+def _migrate(conn: sqlite3.Connection, version: int) -> None:
+    """Apply each step after ``version`` in its own transaction, with the version bump. A step
+    another process applied meanwhile is skipped: the version is read again under the lock."""
+    for number, step in enumerate(STEPS[version:], start=version + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if int(conn.execute("PRAGMA user_version").fetchone()[0]) >= number:
+                conn.execute("COMMIT")
+                continue
+            for statement in filter(str.strip, step.split(";")):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+
+def now_iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
