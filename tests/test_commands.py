@@ -53,8 +53,9 @@ def test_command_runs_in_both_output_modes(
     if command.json:
         result = cli(command.name, *args, "--json")
         assert result.exit_code == 0, result.stderr
-        documents = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
-        if not command.json_lines:
+        if command.json_lines:
+            documents = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+        else:
             documents = [json.loads(result.stdout)]
         assert all(isinstance(d, dict) for d in documents)
 

@@ -124,14 +124,14 @@ AWS_NAMES = {
     "Global Accelerator": "global-accelerator",
     "QLDB": "qldb",
 }
-PATTERNS = """rate-limiting leader-election distributed-lock idempotency-keys
-exactly-once-processing change-data-capture transactional-outbox saga event-sourcing cqrs pub-sub-fan-out work-queue-dlq
-delayed-jobs workflow-orchestration service-discovery circuit-breaker api-gateway load-balancing
-cdn-edge-caching caching-strategies cache-invalidation read-replicas sharding
-multi-region-active-active backup-pitr blob-storage-presigned-urls full-text-search vector-search
-time-series-storage geospatial-queries leaderboards counters-at-scale unique-id-generation
-feature-flags config-and-secrets blue-green-canary autoscaling observability authn-authz
-batch-processing stream-processing data-lake""".split()
+PATTERNS = """rate-limiting leader-election distributed-lock idempotency-keys exactly-once-processing
+change-data-capture transactional-outbox saga event-sourcing cqrs pub-sub-fan-out
+work-queue-dlq delayed-jobs workflow-orchestration service-discovery circuit-breaker
+api-gateway load-balancing cdn-edge-caching caching-strategies cache-invalidation
+read-replicas sharding multi-region-active-active backup-pitr blob-storage-presigned-urls
+full-text-search vector-search time-series-storage geospatial-queries leaderboards
+counters-at-scale unique-id-generation feature-flags config-and-secrets blue-green-canary
+autoscaling observability authn-authz batch-processing stream-processing data-lake""".split()
 ARCHITECTURES = """microservices-stack data-pipeline real-time-analytics kafka-streaming-pipeline
 log-analytics-pipeline url-shortener news-feed chat ride-sharing video-streaming web-crawler
 rate-limiter notification-system payments search-autocomplete metrics-logging-pipeline
