@@ -124,7 +124,8 @@ AWS_NAMES = {
     "Global Accelerator": "global-accelerator",
     "QLDB": "qldb",
 }
-PATTERNS = """rate-limiting leader-election distributed-lock idempotency-keys exactly-once-processing
+PATTERNS = """rate-limiting leader-election distributed-lock idempotency-keys
+exactly-once-processing
 change-data-capture transactional-outbox saga event-sourcing cqrs pub-sub-fan-out
 work-queue-dlq delayed-jobs workflow-orchestration service-discovery circuit-breaker
 api-gateway load-balancing cdn-edge-caching caching-strategies cache-invalidation

@@ -33,7 +33,7 @@ def _stack(result: StackResult) -> list[str]:
         others = ", ".join(filter(None, [others, *(s.name for s in c.successors)]))
         rows.append(
             [
-                c.query,
+                f"{c.origin} ({c.query})" if c.origin and c.origin != c.query else c.query,
                 c.technology.name if c.technology else "(AWS service)",
                 c.service.name,
                 c.relation or "same service",
