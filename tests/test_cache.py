@@ -78,9 +78,9 @@ def test_changed_user_data_rebuilds_the_index(tmp_path: Path) -> None:
 
 def test_fingerprint_changes_with_any_source(tmp_path: Path) -> None:
     data = write(tmp_path / "a.yaml", FLUME)
-    before = index.fingerprint([data])
+    before = index.fingerprint([str(data)])
     os.utime(data, ns=(1, 1))
-    assert index.fingerprint([data]) != before
+    assert index.fingerprint([str(data)]) != before
 
 
 def test_unwritable_cache_directory_costs_speed_not_correctness(tmp_path: Path) -> None:

@@ -1,11 +1,9 @@
 """The read API over a compiled index: kinds and ids in, typed records out, nothing printed."""
 
-from __future__ import annotations
-
 import json
 import marshal
+import os
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from awsmap.errors import NotFoundError
@@ -37,7 +35,7 @@ class Catalog:
         self._index = index
 
     @classmethod
-    def open(cls, user_paths: Sequence[Path] = ()) -> Catalog:
+    def open(cls, user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> "Catalog":
         return cls(open_index(user_paths))
 
     def notices(self) -> list[str]:
@@ -90,6 +88,14 @@ class Catalog:
         )
         return {str(r[0]): str(r[1]) for r in rows}
 
+    def names_for(self, kind: Kind[Any], ids: Sequence[str]) -> dict[str, str]:
+        """Display names of the entries of one kind with these ids (no record is built)."""
+        rows = self._index.rows(
+            f"SELECT id, name FROM entries WHERE kind = ? AND id IN ({_marks(ids)})",
+            (kind.key, *ids),
+        )
+        return {str(r[0]): str(r[1]) for r in rows}
+
     def names_of(self, refs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
         """Display names of (kind key, id) pairs that exist."""
         out: dict[tuple[str, str], str] = {}
@@ -108,16 +114,36 @@ class Catalog:
     ) -> list[R]:
         """Entries of ``source`` that refer to one entry (through ``path`` only, if given), in
         data order."""
+        rows = self._referrer_rows("e.body", target, target_id, source, path)
+        return [source.record(json.loads(r[0])) for r in rows]
+
+    def referrer_names(
+        self, target: Kind[Any], target_id: str, source: Kind[Any], path: str | None = None
+    ) -> list[tuple[str, str]]:
+        """(id, name) of the referrers, as ``referrers`` orders them, without building records."""
+        rows = self._referrer_rows("e.id, e.name", target, target_id, source, path)
+        return [(str(r[0]), str(r[1])) for r in rows]
+
+    def referrer_documents(
+        self, target: Kind[Any], target_id: str, source: Kind[Any], path: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The referrers as checked document mappings: for a caller that reads a field or two
+        and should not import the record types of their kind."""
+        rows = self._referrer_rows("e.body", target, target_id, source, path)
+        return [json.loads(r[0]) for r in rows]
+
+    def _referrer_rows(
+        self, columns: str, target: Kind[Any], target_id: str, source: Kind[Any], path: str | None
+    ) -> list[tuple[Any, ...]]:
         sql = (
-            "SELECT e.body FROM refs r JOIN entries e ON e.kind = r.from_kind AND e.id = r.from_id "
-            "WHERE r.to_kind = ? AND r.to_id = ? AND r.from_kind = ?"
+            f"SELECT {columns} FROM refs r JOIN entries e ON e.kind = r.from_kind "
+            "AND e.id = r.from_id WHERE r.to_kind = ? AND r.to_id = ? AND r.from_kind = ?"
         )
         args: tuple[str, ...] = (target.key, target_id, source.key)
         if path is not None:
             sql += " AND r.field = ?"
             args += (path,)
-        rows = self._index.rows(sql + " GROUP BY e.id ORDER BY MIN(r.ord), MIN(r.pos)", args)
-        return [source.record(json.loads(r[0])) for r in rows]
+        return self._index.rows(sql + " GROUP BY e.id ORDER BY MIN(r.ord), MIN(r.pos)", args)
 
     def referrer_counts(self, target: Kind[Any], source: Kind[Any]) -> dict[str, int]:
         """How many entries of ``source`` refer to each entry of ``target``."""

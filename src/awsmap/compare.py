@@ -17,7 +17,7 @@ from awsmap.kinds import AWS_SERVICE, BY_KEY, CATEGORY, COMPARISON, TECHNOLOGY
 from awsmap.models import Comparison, ComparisonRow
 from awsmap.queries import EQUIVALENT_PATH, equivalents
 from awsmap.resolve import resolve
-from awsmap.results import CompareResult, Subject, Verdict
+from awsmap.results_compare import CompareResult, Subject, Verdict
 from awsmap.text import quoted
 
 

@@ -6,8 +6,6 @@ image with registry, tag and digest stripped ("docker.io/library/postgres:16@sha
 match: they are the user's own code.
 """
 
-from __future__ import annotations
-
 import re
 from pathlib import Path
 from typing import Any, NamedTuple

@@ -4,8 +4,6 @@ Like :mod:`awsmap.models` (whose conventions these follow), records are ``NamedT
 from documents that already passed the JSON Schema, and ``to_dict`` gives the same shape back.
 """
 
-from __future__ import annotations
-
 from typing import Any, NamedTuple
 
 from awsmap.models import Correction, corrections_of, put_if_set, strings_of
@@ -25,7 +23,7 @@ class Number(NamedTuple):
     note: str | None = None
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Number:
+    def from_dict(cls, data: dict[str, Any]) -> "Number":
         return cls(
             id=data["id"],
             service=data["service"],
@@ -92,7 +90,7 @@ class Pattern(NamedTuple):
     corrections: tuple[Correction, ...] = ()
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Pattern:
+    def from_dict(cls, data: dict[str, Any]) -> "Pattern":
         return cls(
             id=data["id"],
             name=data["name"],
@@ -166,7 +164,7 @@ class Architecture(NamedTuple):
     corrections: tuple[Correction, ...] = ()
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Architecture:
+    def from_dict(cls, data: dict[str, Any]) -> "Architecture":
         return cls(
             id=data["id"],
             name=data["name"],
@@ -229,7 +227,7 @@ class Question(NamedTuple):
     corrections: tuple[Correction, ...] = ()
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Question:
+    def from_dict(cls, data: dict[str, Any]) -> "Question":
         answer = data["answer"]
         return cls(
             id=data["id"],
@@ -274,7 +272,7 @@ class Tip(NamedTuple):
     corrections: tuple[Correction, ...] = ()
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Tip:
+    def from_dict(cls, data: dict[str, Any]) -> "Tip":
         return cls(
             id=data["id"],
             title=data["title"],

@@ -4,8 +4,6 @@ Pure functions over records: no index, no output. ``list``, ``stack``, search re
 the exports all take their "main AWS equivalent" from :func:`recommended`, so they cannot disagree.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 

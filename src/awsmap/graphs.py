@@ -4,8 +4,6 @@ Results that can be drawn (``stack``, ``architecture``) build a :class:`Graph`; 
 Graphviz renderers draw any Graph, so neither knows about the other's results.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

@@ -13,15 +13,12 @@ deleted. Using a file refreshes its modification time (at most once a day), whic
 known. A file deleted under a concurrent run is harmless: that run finds it gone and rebuilds.
 """
 
-from __future__ import annotations
-
 import contextlib
 import os
 import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from awsmap import __version__
@@ -37,29 +34,31 @@ DAY = 86400.0
 TEMP_MAX_AGE = 3600.0
 
 
-def fingerprint(paths: Sequence[Path]) -> str:
+def fingerprint(paths: Sequence[str]) -> str:
     """Cheap identity of the sources: any edit, replace or touch changes it."""
     parts = [f"awsmap {__version__} format {FORMAT}"]
     for path in paths:
         try:
-            st = path.stat()
+            st = os.stat(path)
         except OSError:
+            from pathlib import Path
+
             from awsmap.yamlio import read_text
 
-            read_text(path)  # raises the DataError that says why
+            read_text(Path(path))  # raises the DataError that says why
             raise
         parts.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}")
     return "\n".join(parts)
 
 
-def sources(user_paths: Sequence[Path] = ()) -> list[Path]:
-    return [*bundled_paths(), *(p.absolute() for p in user_paths)]
+def sources(user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> list[str]:
+    return [*bundled_paths(), *(os.path.abspath(p) for p in user_paths)]
 
 
-def index_path(user_paths: Sequence[Path] = ()) -> Path:
+def index_path(user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> str:
     """The cache file for this combination of data files."""
-    key = zlib.crc32(chr(0).join(map(str, sources(user_paths))).encode())
-    return cache_dir() / f"{PREFIX}{key:08x}{SUFFIX}"
+    key = zlib.crc32(chr(0).join(sources(user_paths)).encode())
+    return os.path.join(cache_dir(), f"{PREFIX}{key:08x}{SUFFIX}")
 
 
 class Index:
@@ -85,7 +84,7 @@ class Index:
         return str(found[0][0]) if found else None
 
 
-def open_index(user_paths: Sequence[Path] = ()) -> Index:
+def open_index(user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> Index:
     """The index of the bundled data plus ``user_paths``, from the cache when it is current."""
     wanted = fingerprint(sources(user_paths))
     target = index_path(user_paths)
@@ -97,13 +96,20 @@ def open_index(user_paths: Sequence[Path] = ()) -> Index:
     return Index(conn if conn is not None else rebuild(), rebuild)
 
 
-def _open_current(path: Path, wanted: str) -> sqlite3.Connection | None:
+def _uri(path: str) -> str:
+    """A read-only, immutable SQLite URI for a file (what pathlib's as_uri gives, without it)."""
+    absolute = os.path.realpath(path).replace(os.sep, "/")
+    quoted = "".join(f"%{ord(c):02X}" if c in "%?#" or ord(c) < 0x20 else c for c in absolute)
+    return "file:" + ("" if quoted.startswith("/") else "/") + quoted + "?mode=ro&immutable=1"
+
+
+def _open_current(path: str, wanted: str) -> sqlite3.Connection | None:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+        conn = sqlite3.connect(_uri(path), uri=True)
         row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
     except (sqlite3.Error, OSError, ValueError):
         return None
@@ -115,27 +121,32 @@ def _open_current(path: Path, wanted: str) -> sqlite3.Connection | None:
     return conn
 
 
-def _touch(path: Path) -> None:
+def _touch(path: str) -> None:
     """Mark the file as used, for pruning; a read-only cache simply keeps its old time."""
     with contextlib.suppress(OSError):
         os.utime(path)
 
 
-def _build_and_store(user_paths: Sequence[Path], wanted: str, target: Path) -> sqlite3.Connection:
+def _build_and_store(
+    user_paths: "Sequence[str | os.PathLike[str]]", wanted: str, target: str
+) -> sqlite3.Connection:
+    from pathlib import Path
+
     from awsmap import compiler, loader
 
-    loaded = loader.load(user_paths)
+    loaded = loader.load([Path(p) for p in user_paths])
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f"{target.name}.{os.getpid()}.{id(loaded):x}.tmp")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        tmp = f"{target}.{os.getpid()}.{id(loaded):x}.tmp"
         try:
             conn = sqlite3.connect(tmp)
             compiler.write(conn, loaded, wanted)
             conn.close()
             os.replace(tmp, target)
         finally:
-            tmp.unlink(missing_ok=True)
-        prune(target.parent, keep=target)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        prune(os.path.dirname(target), keep=target)
         reopened = _open_current(target, wanted)
         if reopened is not None:
             return reopened
@@ -147,12 +158,16 @@ def _build_and_store(user_paths: Sequence[Path], wanted: str, target: Path) -> s
 
 
 class CacheFile(NamedTuple):
-    path: Path
+    path: str
     size: int
     modified: float
 
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.path)
 
-def cache_files(directory: Path | None = None) -> list[CacheFile]:
+
+def cache_files(directory: str | None = None) -> list[CacheFile]:
     """awsmap's own files in the cache directory (index files and leftover temporary files)."""
     directory = directory or cache_dir()
     found = []
@@ -161,42 +176,40 @@ def cache_files(directory: Path | None = None) -> list[CacheFile]:
             for entry in entries:
                 if entry.name.startswith(PREFIX) and entry.is_file(follow_symlinks=False):
                     st = entry.stat(follow_symlinks=False)
-                    found.append(CacheFile(Path(entry.path), st.st_size, st.st_mtime))
+                    found.append(CacheFile(entry.path, st.st_size, st.st_mtime))
     except OSError:
         return []
-    return sorted(found, key=lambda f: f.path.name)
+    return sorted(found, key=lambda f: f.name)
 
 
-def prune(directory: Path, keep: Path | None = None, now: float | None = None) -> list[Path]:
+def prune(directory: str, keep: str | None = None, now: float | None = None) -> list[str]:
     """Delete index files unused for MAX_AGE_DAYS, those beyond the KEEP newest, and stale
     temporary files; never ``keep``. Returns what was deleted; failures are skipped."""
     now = time.time() if now is None else now
     files = cache_files(directory)
-    indexes = sorted((f for f in files if f.path.name.endswith(SUFFIX)), key=lambda f: -f.modified)
+    indexes = sorted((f for f in files if f.name.endswith(SUFFIX)), key=lambda f: -f.modified)
     doomed = [
         f.path
         for i, f in enumerate(indexes)
         if f.path != keep and (i >= KEEP or now - f.modified > MAX_AGE_DAYS * DAY)
     ]
-    doomed += [
-        f.path for f in files if f.path.name.endswith(".tmp") and now - f.modified > TEMP_MAX_AGE
-    ]
+    doomed += [f.path for f in files if f.name.endswith(".tmp") and now - f.modified > TEMP_MAX_AGE]
     deleted = []
     for path in doomed:
         try:
-            path.unlink()
+            os.unlink(path)
             deleted.append(path)
         except OSError:
             pass
     return deleted
 
 
-def clear(directory: Path | None = None) -> list[CacheFile]:
+def clear(directory: str | None = None) -> list[CacheFile]:
     """Delete every awsmap file in the cache directory; returns the ones deleted."""
     deleted = []
     for f in cache_files(directory):
         try:
-            f.path.unlink()
+            os.unlink(f.path)
             deleted.append(f)
         except OSError:
             pass

@@ -9,13 +9,14 @@ Schema, one row here, its record type, and its data. No other module spells a ki
 Field paths are dotted; ``[]`` steps into every item of a list: ``aws_equivalents[].service``.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterator
-from typing import Any, Generic, NamedTuple, TypeVar
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
-from awsmap.designs import Architecture, Number, Pattern, Question, Tip
 from awsmap.models import AwsService, Category, Comparison, Technology
+
+if TYPE_CHECKING:
+    from awsmap.designs import Architecture, Number, Pattern, Question, Tip
 
 R = TypeVar("R")
 LocalRule = Callable[[dict[str, Any]], Iterator[tuple[str, str]]]
@@ -40,11 +41,12 @@ class Kind(Generic[R]):
     """One kind of entry. Instances are the registry's rows; compare them by identity."""
 
     __slots__ = (
+        "_builder",
+        "_record",
         "images",
         "key",
         "names",
         "plural",
-        "record",
         "refs",
         "rules",
         "search",
@@ -57,7 +59,7 @@ class Kind(Generic[R]):
         key: str,
         plural: str,
         word: str,
-        record: Callable[[dict[str, Any]], R],
+        record: Callable[[dict[str, Any]], R] | str,
         *,
         title: str = "name",
         names: tuple[str, ...] = ("id", "name", "aliases[]"),
@@ -69,7 +71,10 @@ class Kind(Generic[R]):
         self.key = key  # singular: the kind's id in the index, in JSON "kind" values, in messages
         self.plural = plural  # the top-level key of a data file
         self.word = word  # for people: "AWS service"
-        self.record = record  # builds the typed record from a checked document entry
+        # builds the typed record from a checked document entry; "module:Class" is imported on
+        # first use, so that a lookup never pays for the record types of the design library
+        self._record = record
+        self._builder: Callable[[dict[str, Any]], R] | None = None
         self.title = title  # the field that holds the display name
         self.names = names  # fields whose values name the entry (resolution, clash checks)
         self.refs = refs
@@ -79,6 +84,16 @@ class Kind(Generic[R]):
 
     def __repr__(self) -> str:
         return f"Kind({self.key!r})"
+
+    def record(self, data: dict[str, Any]) -> R:
+        """The typed record of a checked document entry."""
+        if self._builder is None:
+            if isinstance(self._record, str):
+                module, _, name = self._record.partition(":")
+                self._builder = getattr(import_module(module), name).from_dict
+            else:
+                self._builder = self._record
+        return self._builder(data)
 
     def label(self, entry_id: str) -> str:
         """How messages name one entry: "technology 'kafka'"."""
@@ -175,19 +190,19 @@ COMPARISON: Kind[Comparison] = Kind(
     refs=(Ref("sides[].technology", "technology"), Ref("sides[].aws_service", "aws_service")),
     rules=(_one_value_per_side,),
 )
-NUMBER: Kind[Number] = Kind(
+NUMBER: "Kind[Number]" = Kind(
     "number",
     "numbers",
     "number",
-    Number.from_dict,
+    "awsmap.designs:Number",
     names=("id",),
     refs=(Ref("service", "aws_service"),),
 )
-PATTERN: Kind[Pattern] = Kind(
+PATTERN: "Kind[Pattern]" = Kind(
     "pattern",
     "patterns",
     "pattern",
-    Pattern.from_dict,
+    "awsmap.designs:Pattern",
     refs=(
         Ref("open_source[].technology", "technology"),
         Ref("aws[].service", "aws_service"),
@@ -203,11 +218,11 @@ PATTERN: Kind[Pattern] = Kind(
         Searched("interview_phrases[]", "interview_phrases"),
     ),
 )
-ARCHITECTURE: Kind[Architecture] = Kind(
+ARCHITECTURE: "Kind[Architecture]" = Kind(
     "architecture",
     "architectures",
     "architecture",
-    Architecture.from_dict,
+    "awsmap.designs:Architecture",
     refs=(
         Ref("components[].technologies[]", "technology"),
         Ref("components[].aws_services[]", "aws_service"),
@@ -223,11 +238,11 @@ ARCHITECTURE: Kind[Architecture] = Kind(
     ),
     rules=(_edges_join_components,),
 )
-QUESTION: Kind[Question] = Kind(
+QUESTION: "Kind[Question]" = Kind(
     "question",
     "questions",
     "question",
-    Question.from_dict,
+    "awsmap.designs:Question",
     title="title",
     names=("id", "title", "aliases[]"),
     refs=(
@@ -246,11 +261,11 @@ QUESTION: Kind[Question] = Kind(
         Searched("tradeoffs[]", "tradeoffs"),
     ),
 )
-TIP: Kind[Tip] = Kind(
+TIP: "Kind[Tip]" = Kind(
     "tip",
     "tips",
     "tip",
-    Tip.from_dict,
+    "awsmap.designs:Tip",
     title="title",
     names=("id",),
     refs=(Ref("technologies[]", "technology"), Ref("aws_services[]", "aws_service")),
@@ -281,12 +296,12 @@ class Dataset:
         self._records = records or {}
 
     @classmethod
-    def from_documents(cls, entries: dict[str, list[dict[str, Any]]]) -> Dataset:
+    def from_documents(cls, entries: dict[str, list[dict[str, Any]]]) -> "Dataset":
         """Records from checked document entries, keyed by kind key."""
         return cls({kind.key: tuple(map(kind.record, entries.get(kind.key, ()))) for kind in KINDS})
 
     @classmethod
-    def from_document(cls, data: dict[str, Any]) -> Dataset:
+    def from_document(cls, data: dict[str, Any]) -> "Dataset":
         """Records of one data file's mapping (keyed by each kind's plural)."""
         return cls.from_documents({kind.key: list(data.get(kind.plural) or ()) for kind in KINDS})
 

@@ -103,5 +103,5 @@ def merge(documents: Sequence[tuple[Path, dict[str, Any]]], bundled_count: int) 
 
 def load(user_paths: Sequence[Path] = ()) -> Loaded:
     """The bundled data plus the user's files, parsed, checked and merged."""
-    bundled = read_documents(bundled_paths(), bundled=True)
+    bundled = read_documents(map(Path, bundled_paths()), bundled=True)
     return merge([*bundled, *read_documents(user_paths)], len(bundled))

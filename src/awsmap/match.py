@@ -1,8 +1,6 @@
 """How a query was resolved: shared by resolution (which makes it) and the result objects (which
 show it), in a module of its own so that results need not import the resolver and its index."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

@@ -9,8 +9,6 @@ checks; ``to_dict`` gives back the same shape (optional keys left out when empty
 survives load -> dump -> load unchanged.
 """
 
-from __future__ import annotations
-
 from typing import Any, Literal, NamedTuple
 
 Relation = Literal["managed", "compatible", "analogous"]
@@ -42,7 +40,7 @@ class Category(NamedTuple):
     aliases: tuple[str, ...] = ()
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Category:
+    def from_dict(cls, data: dict[str, Any]) -> "Category":
         return cls(data["id"], data["name"], data["description"], strings_of(data, "aliases"))
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,7 +62,7 @@ class Lifecycle(NamedTuple):
         return self.status != "available"
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Lifecycle:
+    def from_dict(cls, data: dict[str, Any]) -> "Lifecycle":
         return cls(
             status=data["status"],
             source=data["source"],
@@ -92,7 +90,7 @@ class AwsService(NamedTuple):
     sdk_ids: tuple[str, ...] = ()
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> AwsService:
+    def from_dict(cls, data: dict[str, Any]) -> "AwsService":
         return cls(
             id=data["id"],
             name=data["name"],
@@ -119,7 +117,7 @@ class AwsEquivalent(NamedTuple):
     preferred_because: str | None = None
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> AwsEquivalent:
+    def from_dict(cls, data: dict[str, Any]) -> "AwsEquivalent":
         return cls(data["service"], data["relation"], data["note"], data.get("preferred_because"))
 
     def to_dict(self) -> dict[str, Any]:
@@ -152,7 +150,7 @@ class Section(NamedTuple):
     items: tuple[SectionItem, ...]
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Section:
+    def from_dict(cls, data: dict[str, Any]) -> "Section":
         items = tuple(SectionItem(i["detail"], i.get("name")) for i in data["items"])
         return cls(data["title"], items)
 
@@ -168,7 +166,7 @@ class Pipeline(NamedTuple):
     aws: tuple[str, ...]
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Pipeline:
+    def from_dict(cls, data: dict[str, Any]) -> "Pipeline":
         return cls(data["title"], tuple(data["open_source"]), tuple(data["aws"]))
 
     def to_dict(self) -> dict[str, Any]:
@@ -205,7 +203,7 @@ class Technology(NamedTuple):
     images: tuple[str, ...] = ()
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Technology:
+    def from_dict(cls, data: dict[str, Any]) -> "Technology":
         return cls(
             id=data["id"],
             name=data["name"],
@@ -283,7 +281,7 @@ class Comparison(NamedTuple):
     corrections: tuple[Correction, ...] = ()
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Comparison:
+    def from_dict(cls, data: dict[str, Any]) -> "Comparison":
         sides = tuple(
             ComparisonSide(
                 s["label"], s.get("technology"), s.get("aws_service"), s.get("choose_when")

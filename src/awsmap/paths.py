@@ -5,13 +5,15 @@ Two directories, kept apart on purpose:
   and anything in it may be deleted at any time;
 - the state directory holds what a user has learned (study progress). awsmap never deletes or
   overwrites it behind the user's back.
-Both come from platformdirs, imported only when a directory is really needed.
+
+Both follow platformdirs. On Linux, where the answer is plain XDG, it is computed here instead:
+importing platformdirs costs more than a whole warm lookup (it pulls in tempfile, shutil and
+pathlib). Anything unusual (another platform, a relative HOME) still asks platformdirs, and a test
+pins this shortcut to platformdirs' own answer. Paths are strings, so the hot path needs no pathlib.
 """
 
-from __future__ import annotations
-
 import os
-from pathlib import Path
+import sys
 
 APP = "awsmap"
 DATA_ENV = "AWSMAP_DATA"  # user data files, joined by os.pathsep
@@ -24,30 +26,47 @@ NOW_ENV = "AWSMAP_NOW"  # pretend the current time is this (ISO 8601): for tests
 PROGRESS_FILE = "progress.sqlite3"
 
 
-def cache_dir() -> Path:
+def _xdg(variable: str, default: str) -> str | None:
+    """platformdirs' Linux answer for an XDG base directory, or None when it is not plain."""
+    if not sys.platform.startswith("linux"):
+        return None
+    value = os.environ.get(variable, "")
+    if value.startswith("/"):
+        return os.path.join(value, APP)
+    home = os.environ.get("HOME", "")
+    return os.path.join(home, default, APP) if home.startswith("/") else None
+
+
+def cache_dir() -> str:
     override = os.environ.get(CACHE_ENV)
     if override:
-        return Path(override)
+        return override
+    fast = _xdg("XDG_CACHE_HOME", ".cache")
+    if fast is not None:
+        return fast
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir(APP, appauthor=False))
+    return str(user_cache_dir(APP, appauthor=False))
 
 
-def state_dir() -> Path:
+def state_dir() -> str:
     override = os.environ.get(STATE_ENV)
     if override:
-        return Path(override)
+        return override
+    fast = _xdg("XDG_STATE_HOME", os.path.join(".local", "state"))
+    if fast is not None:
+        return fast
     from platformdirs import user_state_dir
 
-    return Path(user_state_dir(APP, appauthor=False))
+    return str(user_state_dir(APP, appauthor=False))
 
 
-def progress_db() -> Path:
-    return state_dir() / PROGRESS_FILE
+def progress_db() -> str:
+    return os.path.join(state_dir(), PROGRESS_FILE)
 
 
-def user_data_paths(cli_paths: list[Path] | None = None) -> list[Path]:
+def user_data_paths(cli_paths: "list[str] | list[os.PathLike[str]] | None" = None) -> list[str]:
     """User data files: those in ``$AWSMAP_DATA`` first, then those given with ``--data``."""
     env = os.environ.get(DATA_ENV, "")
-    from_env = [Path(p) for p in env.split(os.pathsep) if p.strip()]
-    return [*from_env, *(cli_paths or [])]
+    from_env = [p for p in env.split(os.pathsep) if p.strip()]
+    return [*from_env, *(os.fspath(p) for p in cli_paths or ())]

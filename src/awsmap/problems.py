@@ -1,7 +1,5 @@
 """A problem found in a data file, placed as precisely as we can (file, line, entry, field)."""
 
-from __future__ import annotations
-
 from typing import Any, NamedTuple
 
 

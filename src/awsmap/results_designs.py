@@ -1,8 +1,6 @@
 """What the design-library commands answer: patterns, architectures, questions, tips, the AWS
 service catalog and its numbers. ``to_json`` of each is the JSON contract in the README."""
 
-from __future__ import annotations
-
 from typing import Any, NamedTuple
 
 from awsmap.designs import Architecture, Number, Pattern, Question, Tip

@@ -4,8 +4,6 @@
 Mermaid and DOT formats.
 """
 
-from __future__ import annotations
-
 from typing import Any, NamedTuple
 
 from awsmap.domain import Equivalent, status_words

@@ -12,17 +12,19 @@ Results are ordered by the score they show (rounded to one decimal, as in JSON);
 kind that comes first in the registry, then to the name in alphabetical order, then to the id.
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Iterator, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from awsmap.catalog import Catalog
+from awsmap.domain import first_available, recommended
 from awsmap.errors import NotFoundError, UsageError
 from awsmap.indexformat import FIELD_WEIGHTS, MAX_SPREAD, KeyLevel, unpack
-from awsmap.kinds import AWS_SERVICE, BY_KEY, KINDS, Kind, walk
+from awsmap.kinds import AWS_SERVICE, BY_KEY, KINDS, PATTERN, TECHNOLOGY, Kind, walk
 from awsmap.text import clean, compact, flat_text, quoted, terms
+
+if TYPE_CHECKING:
+    from awsmap.results_search import SearchResult
 
 PHRASE_BONUS = 0.5
 EXACT_BONUS = 0.5
@@ -130,3 +132,35 @@ def _phrase_bonus(
                 scores[doc] *= 1 + PHRASE_BONUS
                 best_field[doc] = (math.inf, label)
                 break
+
+
+def search_result(catalog: Catalog, text: str, limit: int = 10) -> "SearchResult":
+    """Ranked results of every searchable kind, each with its AWS answer where it has one."""
+    from awsmap.queries import equivalents
+    from awsmap.results_search import Hit, SearchResult
+
+    if limit < 1:
+        raise UsageError("--limit must be at least 1")
+    query, scored = search(catalog, text, limit)
+    if not scored:
+        raise NotFoundError(f"nothing matches {quoted(query)}; try fewer or other words")
+    techs = [h.record for h in scored if h.kind is TECHNOLOGY]
+    answers = {
+        t.id: recommended(e) for t, e in zip(techs, equivalents(catalog, techs), strict=True)
+    }
+    ways = {w.service for h in scored if h.kind is PATTERN for w in h.record.aws}
+    services = catalog.many(AWS_SERVICE, sorted(ways)) if ways else {}
+    hits = []
+    for h in scored:
+        aws = None
+        if h.kind is TECHNOLOGY and (main := answers[h.record.id]) is not None:
+            aws = main.brief()
+        elif h.kind is PATTERN:
+            first = first_available([services[w.service] for w in h.record.aws])
+            aws = (
+                {"id": first.id, "name": first.name, "status": first.lifecycle.status}
+                if first
+                else None
+            )
+        hits.append(Hit(h.kind.key, h.record.id, h.kind.title_of(h.record), h.score, h.field, aws))
+    return SearchResult(query, tuple(hits))

@@ -6,8 +6,6 @@
 a README section and a JSON-contract row, and is run by a test, because it is listed here.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

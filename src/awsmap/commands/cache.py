@@ -19,15 +19,15 @@ def cache(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from awsmap import queries
+    from awsmap import admin
 
-    emit(queries.cache(settings_data()), "json" if as_json else "table")
+    emit(admin.cache(settings_data()), "json" if as_json else "table")
 
 
 @group.command("clear")
 @guarded
 def clear(as_json: JsonOpt = False) -> None:
     """Delete every awsmap index file in the cache directory (they are rebuilt when needed)."""
-    from awsmap import queries
+    from awsmap import admin
 
-    emit(queries.cache(settings_data(), clear=True), "json" if as_json else "table")
+    emit(admin.cache(settings_data(), clear=True), "json" if as_json else "table")

@@ -9,6 +9,6 @@ def categories(as_json: JsonOpt = False) -> None:
 
     [bold]Example[/]: awsmap categories
     """
-    from awsmap import queries
+    from awsmap import lists
 
-    emit(queries.categories(catalog()), "json" if as_json else "table")
+    emit(lists.categories(catalog()), "json" if as_json else "table")

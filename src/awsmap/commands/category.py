@@ -15,6 +15,6 @@ def category(
 
     [bold]Examples[/]: awsmap category databases · awsmap category cache · awsmap category queues
     """
-    from awsmap import queries
+    from awsmap import lists
 
-    emit(queries.category(catalog(), words(name)), "json" if as_json else "table")
+    emit(lists.category(catalog(), words(name)), "json" if as_json else "table")

@@ -27,15 +27,15 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 Format = Literal["table", "json", "markdown", "mermaid", "dot"]
 
-_settings: dict[str, list[Path]] = {"data": []}
+_settings: dict[str, list[str]] = {"data": []}
 
 
 def configure(data: list[Path] | None) -> None:
     """Called by the root command with the global options."""
-    _settings["data"] = user_data_paths(data)
+    _settings["data"] = user_data_paths([str(p) for p in data or ()])
 
 
-def settings_data() -> list[Path]:
+def settings_data() -> list[str]:
     """The user data files in effect: ``$AWSMAP_DATA`` then ``--data``."""
     return _settings["data"]
 

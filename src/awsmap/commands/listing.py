@@ -9,6 +9,6 @@ def listing(as_json: JsonOpt = False) -> None:
 
     [bold]Examples[/]: awsmap list · awsmap list | grep -i queue · awsmap list --json
     """
-    from awsmap import queries
+    from awsmap import lists
 
-    emit(queries.listing(catalog()), "json" if as_json else "table")
+    emit(lists.listing(catalog()), "json" if as_json else "table")

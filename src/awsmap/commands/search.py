@@ -24,6 +24,6 @@ def search(
     [bold]Examples[/]: awsmap search cdc · awsmap search "leader election" ·
     awsmap search time series -n 5
     """
-    from awsmap import queries
+    from awsmap.search import search_result
 
-    emit(queries.search(catalog(), words(text), limit), "json" if as_json else "table")
+    emit(search_result(catalog(), words(text), limit), "json" if as_json else "table")

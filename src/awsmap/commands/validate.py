@@ -20,9 +20,9 @@ def validate(
 
     [bold]Example[/]: awsmap validate my-tech.yaml
     """
-    from awsmap import queries
+    from awsmap import admin
 
-    result = queries.validate(paths)
+    result = admin.validate(paths)
     emit(result, "json" if as_json else "table")
     if not result.valid:
         raise typer.Exit(ExitCode.DATA)

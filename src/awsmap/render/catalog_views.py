@@ -4,12 +4,12 @@ list, validate and cache."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from awsmap.designs import Number
 from awsmap.domain import Equivalent, key_use_case, recommended
 from awsmap.kinds import BY_KEY, COMPARISON
 from awsmap.render.richtext import (
@@ -23,18 +23,15 @@ from awsmap.render.richtext import (
     status_text,
     table,
 )
-from awsmap.results import (
-    CacheResult,
-    CategoriesResult,
-    CategoryResult,
-    CompareResult,
-    ListResult,
-    LookupResult,
-    SearchResult,
-    ServiceResult,
-    ValidateResult,
-)
 from awsmap.text import safe
+
+if TYPE_CHECKING:  # the views are found by the result's class name: no result module is imported
+    from awsmap.designs import Number
+    from awsmap.results import LookupResult, ServiceResult
+    from awsmap.results_admin import CacheResult, ValidateResult
+    from awsmap.results_compare import CompareResult
+    from awsmap.results_lists import CategoriesResult, CategoryResult, ListResult
+    from awsmap.results_search import SearchResult
 
 
 def _equivalents_table(equivalents: Sequence[Equivalent]) -> Table:
@@ -351,13 +348,13 @@ def _size(count: int) -> str:
 
 
 VIEWS = {
-    LookupResult: _lookup,
-    ServiceResult: _service,
-    CategoryResult: _category,
-    CategoriesResult: _categories,
-    CompareResult: _compare,
-    SearchResult: _search,
-    ListResult: _list,
-    ValidateResult: _validate,
-    CacheResult: _cache,
+    "LookupResult": _lookup,
+    "ServiceResult": _service,
+    "CategoryResult": _category,
+    "CategoriesResult": _categories,
+    "CompareResult": _compare,
+    "SearchResult": _search,
+    "ListResult": _list,
+    "ValidateResult": _validate,
+    "CacheResult": _cache,
 }

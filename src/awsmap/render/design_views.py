@@ -224,14 +224,14 @@ def _stack(result: StackResult) -> list[RenderableType]:
 
 
 VIEWS = {
-    PatternResult: _pattern,
-    PatternsResult: _patterns,
-    ArchitectureResult: _architecture,
-    ArchitecturesResult: _architectures,
-    QuestionResult: _question,
-    QuestionsResult: _questions,
-    TipsResult: _tips,
-    ServicesResult: _services,
-    NumbersResult: _numbers,
-    StackResult: _stack,
+    "PatternResult": _pattern,
+    "PatternsResult": _patterns,
+    "ArchitectureResult": _architecture,
+    "ArchitecturesResult": _architectures,
+    "QuestionResult": _question,
+    "QuestionsResult": _questions,
+    "TipsResult": _tips,
+    "ServicesResult": _services,
+    "NumbersResult": _numbers,
+    "StackResult": _stack,
 }

@@ -22,6 +22,10 @@ NARROW = 60
 # Which module draws the results defined in each results module.
 VIEW_MODULES = {
     "awsmap.results": "awsmap.render.catalog_views",
+    "awsmap.results_lists": "awsmap.render.catalog_views",
+    "awsmap.results_compare": "awsmap.render.catalog_views",
+    "awsmap.results_search": "awsmap.render.catalog_views",
+    "awsmap.results_admin": "awsmap.render.catalog_views",
     "awsmap.results_designs": "awsmap.render.design_views",
     "awsmap.results_stack": "awsmap.render.design_views",
     "awsmap.study.results": "awsmap.render.study_views",
@@ -33,7 +37,7 @@ View = Callable[[Any], list[RenderableType]]
 
 def view_for(result: Any) -> View:
     module = import_module(VIEW_MODULES[type(result).__module__])
-    view: View = module.VIEWS[type(result)]
+    view: View = module.VIEWS[type(result).__name__]
     return view
 
 

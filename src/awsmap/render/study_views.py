@@ -121,4 +121,4 @@ def _export(result: ExportResult) -> list[RenderableType]:
     return out
 
 
-VIEWS = {StatsResult: _stats, ProgressResult: _progress, ExportResult: _export}
+VIEWS = {"StatsResult": _stats, "ProgressResult": _progress, "ExportResult": _export}

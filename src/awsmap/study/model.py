@@ -1,8 +1,6 @@
 """The records of study mode: cards, the events of a quiz, and stats. A leaf module, so that
 result objects and renderers need none of the index, the store or the scheduler."""
 
-from __future__ import annotations
-
 import hashlib
 from datetime import datetime
 from typing import NamedTuple

@@ -44,7 +44,7 @@ def now() -> datetime:
 def open_store() -> tuple[Store, str | None]:
     """The progress store, or an in-memory one and the reason when the file cannot be written.
     A damaged or foreign file is not a reason to fall back: that raises, and is left alone."""
-    path = progress_db()
+    path = Path(progress_db())
     try:
         return Store.open(path), None
     except OSError as exc:
@@ -69,7 +69,7 @@ def stats(catalog: Catalog, store: Store, saved: bool) -> StatsResult:
 
 def describe(path: Path | None = None) -> ProgressResult:
     """The progress file, read without creating it."""
-    path = path or progress_db()
+    path = path or Path(progress_db())
     if not path.exists():
         return ProgressResult(str(path), False, None, 0, 0, 0, None)
     store = Store.open(path)
@@ -90,7 +90,7 @@ def describe(path: Path | None = None) -> ProgressResult:
 
 def reset() -> ProgressResult:
     """Back the progress up next to it, then empty it."""
-    path = progress_db()
+    path = Path(progress_db())
     before = describe(path)
     if not before.exists:
         return before._replace(reset=True)

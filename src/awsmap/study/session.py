@@ -5,8 +5,6 @@ loop serves a terminal, piped standard input and JSON Lines output, and the test
 script of answers. Every review is committed before the next card is shown.
 """
 
-from __future__ import annotations
-
 import random
 import time
 from collections.abc import Callable, Sequence

@@ -6,8 +6,6 @@ recover, and a reset keeps a backup first. Each review is committed as it happen
 busy timeout), so two quiz sessions at once lose nothing and Ctrl-C loses nothing already answered.
 """
 
-from __future__ import annotations
-
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -63,7 +61,7 @@ class Store:
         self.path = path  # None when progress is kept in memory only (not saved)
 
     @classmethod
-    def open(cls, path: Path) -> Store:
+    def open(cls, path: Path) -> "Store":
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -77,7 +75,7 @@ class Store:
         return cls(conn, path)
 
     @classmethod
-    def in_memory(cls) -> Store:
+    def in_memory(cls) -> "Store":
         conn = sqlite3.connect(MEMORY, isolation_level=None)
         _migrate(conn, 0)
         return cls(conn, None)
