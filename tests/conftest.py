@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from awsmap.cli import app
+from tests.harness import invoke
 
 CLEARED_ENV = ("AWSMAP_DATA", "AWSMAP_DEBUG", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS")
 
@@ -28,13 +28,10 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, session_cache: Path) -> None:
 
 
 class Cli:
-    """CliRunner with the app bound, stdout and stderr kept apart."""
-
-    def __init__(self) -> None:
-        self.runner = CliRunner()
+    """The CLI as the script runs it (fast path or Typer), stdout and stderr kept apart."""
 
     def __call__(self, *args: str, env: dict[str, str] | None = None) -> Result:
-        return self.runner.invoke(app, list(args), env=env, catch_exceptions=False)
+        return invoke(args, env=env)
 
     def json(self, *args: str, env: dict[str, str] | None = None) -> Any:
         result = self(*args, "--json", env=env)

@@ -61,9 +61,7 @@ def files(text: str) -> dict[str, str]:
 
 def run(command: str, workdir: Path) -> list[str]:
     """The lines a shell would show for a sample command line."""
-    from typer.testing import CliRunner
-
-    from awsmap.cli import app
+    from tests.harness import invoke
 
     stdin = ""
     head: int | None = None
@@ -80,7 +78,7 @@ def run(command: str, workdir: Path) -> list[str]:
     old = Path.cwd()
     os.chdir(workdir)
     try:
-        result = CliRunner().invoke(app, args, input=stdin, env=env, catch_exceptions=False)
+        result = invoke(args, stdin=stdin, env=env)
     finally:
         os.chdir(old)
     lines = (result.stdout + result.stderr).splitlines()

@@ -7,9 +7,7 @@ options (``--data``, ``--color``) may also follow the command, and a first word 
 command is a technology to look up (``awsmap kafka``).
 """
 
-import difflib
 from importlib import import_module
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -17,21 +15,22 @@ from typer.core import TyperGroup
 from typer.main import get_command_from_info, get_group
 from typer.models import CommandInfo
 
-from awsmap import __version__, console
+from awsmap import __version__, runtime
 from awsmap.argv import hoist_global_options, optional_value
 from awsmap.commands import (
     BY_NAME,
+    COLOR_MODES,
     COLOR_OPTION,
     COMMANDS,
+    COMPLETE_VAR,
     DATA_OPTION,
     DEFAULT,
     GLOBAL_OPTIONS,
+    near_miss,
 )
-from awsmap.commands.common import configure
 from awsmap.paths import DATA_ENV
 
 PROG = "awsmap"
-COMPLETE_VAR = "_AWSMAP_COMPLETE"
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 INSTALL_COMPLETION = "--install-completion"
 SHOW_COMPLETION = "--show-completion"
@@ -68,9 +67,9 @@ class LazyGroup(TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         first = args[0] if args else ""
         if first and first not in BY_NAME and not first.startswith("-"):
-            close = difflib.get_close_matches(first, list(BY_NAME), n=1, cutoff=0.8)
+            close = near_miss(first)
             if close:
-                ctx.fail(f"No such command '{first}'. Did you mean '{close[0]}'?")
+                ctx.fail(f"No such command '{first}'. Did you mean '{close}'?")
             args = [DEFAULT, *args]
         return super().resolve_command(ctx, args)
 
@@ -132,7 +131,7 @@ def _show_completion(ctx: typer.Context, value: str | None) -> None:
 @app.callback()
 def root(
     data: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Option(
             DATA_OPTION,
             metavar="FILE",
@@ -175,7 +174,6 @@ def root(
         ),
     ] = None,
 ) -> None:
-    if color not in ("auto", "always", "never"):
+    if color not in COLOR_MODES:
         raise typer.BadParameter("use auto, always or never", param_hint=COLOR_OPTION)
-    console.set_color(color)  # type: ignore[arg-type]
-    configure(data)
+    runtime.configure(data or [], color)  # type: ignore[arg-type]

@@ -1,5 +1,8 @@
 """Console-script entry point: what only a real, short-lived process needs.
 
+``run`` answers a command line: on the fast path (``fastpath.py``) when it recognises the
+arguments, else through the Typer application in ``cli.py``. The tests drive the same ``run``.
+
 The process layer alone decides garbage collection. For a quick command it is off for the life
 of the process and the heap is frozen before exit: a lookup creates no cycles worth collecting, and
 the collector's passes during start-up and at interpreter shutdown cost more time than the lookup
@@ -21,13 +24,7 @@ def main() -> None:
     quick = not _interactive(argv)
     if quick:
         gc.disable()
-    from awsmap.cli import PROG, app
-
-    code: int | str | None = 0
-    try:
-        app(args=argv, prog_name=PROG)
-    except SystemExit as exc:
-        code = exc.code
+    code = run(argv)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
@@ -38,6 +35,22 @@ def main() -> None:
     if quick:
         gc.freeze()
     sys.exit(code)
+
+
+def run(argv: list[str]) -> int | str | None:
+    """Answer one command line; its exit status (as ``sys.exit`` takes it)."""
+    from awsmap import fastpath
+
+    call = fastpath.recognise(argv)
+    if call is not None:
+        return fastpath.answer(call)
+    from awsmap.cli import PROG, app
+
+    try:
+        app(args=argv, prog_name=PROG)
+    except SystemExit as exc:
+        return exc.code
+    return 0
 
 
 def _interactive(argv: list[str]) -> bool:

@@ -2,7 +2,8 @@
 
 from typing import Annotated
 
-from awsmap.commands.common import JsonOpt, catalog, emit, guarded, name_argument, words
+from awsmap import actions
+from awsmap.commands.common import JsonOpt, guarded, name_argument
 from awsmap.kinds import AWS_SERVICE
 
 
@@ -20,6 +21,4 @@ def aws(
 
     [bold]Examples[/]: awsmap aws ddb · awsmap aws kinesis data analytics · awsmap aws app mesh
     """
-    from awsmap import queries
-
-    emit(queries.aws(catalog(), words(service)), "json" if as_json else "table")
+    actions.aws(service, as_json)

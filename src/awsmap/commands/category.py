@@ -2,7 +2,8 @@
 
 from typing import Annotated
 
-from awsmap.commands.common import JsonOpt, catalog, emit, guarded, name_argument, words
+from awsmap import actions
+from awsmap.commands.common import JsonOpt, guarded, name_argument
 from awsmap.kinds import CATEGORY
 
 
@@ -15,6 +16,4 @@ def category(
 
     [bold]Examples[/]: awsmap category databases · awsmap category cache · awsmap category queues
     """
-    from awsmap import lists
-
-    emit(lists.category(catalog(), words(name)), "json" if as_json else "table")
+    actions.category(name, as_json)

@@ -1,110 +1,49 @@
 """What every command module shares: the error boundary, the catalog, options and output.
 
-This is the one place where an :class:`AwsmapError` becomes a message and an exit code. Annotations
-are real objects here and in the command modules (no ``from __future__ import annotations``) so
-that Typer need not evaluate strings.
+The steps after parsing live in ``awsmap.runtime`` (shared with the fast path); this module adapts
+them to Typer. Annotations are real objects here and in the command modules (no
+``from __future__ import annotations``) so that Typer need not evaluate strings.
 """
 
-import errno
 import functools
-import os
-import sys
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, ParamSpec
+from typing import TYPE_CHECKING, Annotated, Any, Literal, ParamSpec
 
 import typer
 
-from awsmap import console
-from awsmap.commands import FORMAT_OPTION, JSON_OPTION
-from awsmap.errors import AwsmapError, ExitCode
-from awsmap.paths import DEBUG_ENV, user_data_paths
+from awsmap.commands import FORMAT_OPTION, JSON_FLAG, Flag, IntOption
+from awsmap.paths import user_data_paths
+from awsmap.runtime import catalog, emit, guard, settings_data
 
 if TYPE_CHECKING:
-    from awsmap.catalog import Catalog
     from awsmap.kinds import Kind
+
+__all__ = ["catalog", "emit", "settings_data"]
 
 P = ParamSpec("P")
 Format = Literal["table", "json", "markdown", "mermaid", "dot"]
 
-_settings: dict[str, list[str]] = {"data": []}
-
-
-def configure(data: list[Path] | None) -> None:
-    """Called by the root command with the global options."""
-    _settings["data"] = user_data_paths([str(p) for p in data or ()])
-
-
-def settings_data() -> list[str]:
-    """The user data files in effect: ``$AWSMAP_DATA`` then ``--data``."""
-    return _settings["data"]
+# Typer's own exceptions (usage errors, exit, abort) are for Typer to report.
+_TYPER = (typer.TyperException, typer.Exit, typer.Abort)
 
 
 def guarded(command: Callable[P, None]) -> Callable[P, None]:
-    """The one error boundary: what a command raises becomes one line and an exit code."""
+    """The one error boundary (``runtime.guard``) around a Typer command."""
 
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
-        try:
-            command(*args, **kwargs)
-        except AwsmapError as exc:
-            fail(exc.message, exc.exit_code)
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
-            raise
-        except BrokenPipeError:
-            _silence_stdout()
-            raise typer.Exit(ExitCode.BROKEN_PIPE) from None
-        except OSError as exc:
-            if exc.errno == errno.EPIPE:
-                _silence_stdout()
-                raise typer.Exit(ExitCode.BROKEN_PIPE) from None
-            if exc.errno == errno.EBADF:
-                fail("cannot write to standard output (is it closed?)", ExitCode.OUTPUT)
-            _internal(exc)
-        except Exception as exc:
-            _internal(exc)
+        code = guard(lambda: command(*args, **kwargs), passthrough=_TYPER)
+        if code:
+            raise typer.Exit(code)
 
     return run
 
 
-def _internal(exc: Exception) -> NoReturn:
-    if os.environ.get(DEBUG_ENV):
-        raise exc
-    fail(
-        f"internal error: {type(exc).__name__}: {exc}. This is a bug; run again with "
-        f"{DEBUG_ENV}=1 to see the traceback and report it",
-        ExitCode.INTERNAL,
-    )
-
-
-def fail(message: str, code: int) -> NoReturn:
-    console.error_line("error", message)
-    raise typer.Exit(code)
-
-
-def _silence_stdout() -> None:
-    """After a reader went away, make the final flush at exit a no-op instead of a traceback."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
-def catalog() -> "Catalog":
-    from awsmap.catalog import Catalog
-
-    cat = Catalog.open(_settings["data"])
-    for note in cat.notices():
-        console.error_line("note", note)
-    return cat
-
-
-def emit(result: Any, fmt: Format = "table") -> None:
-    """Draw a result in the format asked for."""
-    from awsmap import render
-
-    render.emit(result, fmt)
+def option(spec: Flag | IntOption, help_text: str) -> Any:
+    """The Typer option of a fast-path option from the registry: one spelling for both parsers."""
+    if isinstance(spec, IntOption):
+        return typer.Option(*spec.names, min=spec.low, max=spec.high, help=help_text)
+    return typer.Option(*spec.names, help=help_text)
 
 
 def complete(*kinds: "Kind[Any]") -> Callable[[str], list[tuple[str, str]]]:
@@ -139,7 +78,7 @@ def words(parts: list[str]) -> str:
     return " ".join(parts)
 
 
-JsonOpt = Annotated[bool, typer.Option(JSON_OPTION, help="Print one JSON document (see README).")]
+JsonOpt = Annotated[bool, option(JSON_FLAG, "Print one JSON document (see README).")]
 FormatOpt = Annotated[
     str,
     typer.Option(

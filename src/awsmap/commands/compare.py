@@ -2,7 +2,8 @@
 
 from typing import Annotated
 
-from awsmap.commands.common import JsonOpt, catalog, emit, guarded, name_argument
+from awsmap import actions
+from awsmap.commands.common import JsonOpt, guarded, name_argument
 from awsmap.kinds import AWS_SERVICE, TECHNOLOGY
 
 
@@ -23,6 +24,4 @@ def compare(
     [bold]Examples[/]: awsmap compare redis memcached · awsmap compare sqs sns eventbridge ·
     awsmap compare postgresql mysql mongodb
     """
-    from awsmap.compare import compare as side_by_side
-
-    emit(side_by_side(catalog(), names), "json" if as_json else "table")
+    actions.compare(names, as_json)

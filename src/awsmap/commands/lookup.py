@@ -2,9 +2,9 @@
 
 from typing import Annotated
 
-import typer
-
-from awsmap.commands.common import JsonOpt, catalog, emit, guarded, name_argument, words
+from awsmap import actions
+from awsmap.commands import FULL_FLAG
+from awsmap.commands.common import JsonOpt, guarded, name_argument, option
 from awsmap.kinds import AWS_SERVICE, TECHNOLOGY
 
 
@@ -17,7 +17,7 @@ def lookup(
         ),
     ],
     full: Annotated[
-        bool, typer.Option("--full", help="Add features, use cases, comparisons, corrections.")
+        bool, option(FULL_FLAG, "Add features, use cases, comparisons, corrections.")
     ] = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -29,6 +29,4 @@ def lookup(
     [bold]Examples[/]: awsmap lookup kafka · awsmap lookup apache kafka --full ·
     awsmap lookup k8s · awsmap lookup kafka --json | jq .aws_equivalents
     """
-    from awsmap import queries
-
-    emit(queries.lookup(catalog(), words(name), full), "json" if as_json else "table")
+    actions.lookup(name, full, as_json)

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from awsmap.commands.common import JsonOpt, catalog, guarded
-from awsmap.errors import UsageError
+from awsmap.errors import ExitCode, UsageError
 
 
 @guarded
@@ -79,7 +79,7 @@ def quiz(
     else:
         ui.out.write("\n" + summary_text(summary, where) + "\n")
     if summary.interrupted:
-        raise typer.Exit(130)
+        raise typer.Exit(ExitCode.INTERRUPTED)
 
 
 def _date(text: str | None) -> date | None:

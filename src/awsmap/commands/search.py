@@ -4,17 +4,15 @@ from typing import Annotated
 
 import typer
 
-from awsmap.commands.common import JsonOpt, catalog, emit, guarded, words
-
-LIMIT_OPTIONS = ("--limit", "-n")
+from awsmap import actions
+from awsmap.commands import LIMIT
+from awsmap.commands.common import JsonOpt, guarded, option
 
 
 @guarded
 def search(
     text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Words to look for.")],
-    limit: Annotated[
-        int, typer.Option(*LIMIT_OPTIONS, min=1, max=500, help="How many results.")
-    ] = 10,
+    limit: Annotated[int, option(LIMIT, "How many results.")] = LIMIT.default,
     as_json: JsonOpt = False,
 ) -> None:
     """Ranked search over technologies, AWS services, patterns, architectures and questions.
@@ -24,6 +22,4 @@ def search(
     [bold]Examples[/]: awsmap search cdc · awsmap search "leader election" ·
     awsmap search time series -n 5
     """
-    from awsmap.search import search_result
-
-    emit(search_result(catalog(), words(text), limit), "json" if as_json else "table")
+    actions.search(text, limit, as_json)

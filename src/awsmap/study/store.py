@@ -155,9 +155,17 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     """Check the file is ours (or new), then bring its schema up to date."""
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        app = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        # One read transaction, so the three come from one snapshot: another process creating
+        # the file at the same moment is seen before or after its first migration, never midway.
+        conn.execute("BEGIN")
+        try:
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            app = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         raise _refuse(path, f"is not a readable SQLite database ({exc})") from None
     if app != APPLICATION_ID and (tables or version):
