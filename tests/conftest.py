@@ -20,11 +20,13 @@ def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def isolated_env(monkeypatch: pytest.MonkeyPatch, session_cache: Path) -> None:
-    """The index is built once per session; no test sees the developer's environment."""
+def isolated_env(monkeypatch: pytest.MonkeyPatch, session_cache: Path, tmp_path: Path) -> None:
+    """The index is built once per session; no test sees the developer's environment, and none
+    touches their study progress."""
     for name in CLEARED_ENV:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AWSMAP_CACHE_DIR", str(session_cache))
+    monkeypatch.setenv("AWSMAP_STATE_DIR", str(tmp_path / "state"))
 
 
 class Cli:

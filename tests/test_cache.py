@@ -16,11 +16,20 @@ from awsmap.catalog import Catalog
 from awsmap.kinds import TECHNOLOGY
 from tests.conftest import FLUME, write
 
-PROBE = """
+# What a warm answer must not import unless it needs it: the frameworks and libraries, and the
+# standard and own modules the fast path was cut free of (issue 13).
+WATCHED = (
+    "rich", "yaml", "rapidfuzz", "jsonschema", "typer", "platformdirs", "pathlib", "tempfile",
+    "dataclasses", "inspect", "awsmap.designs", "awsmap.cli",
+)  # fmt: skip
+
+PROBE = f"""
 import atexit, sys
-watched = ("rich", "yaml", "rapidfuzz", "jsonschema")
+watched = {WATCHED!r}
 def report():
-    found = sorted({m.split(".")[0] for m in sys.modules} & set(watched))
+    # a module deferred by awsmap.deferred and never used is not imported
+    real = {{n for n, m in sys.modules.items() if type(m).__name__ != "StandIn"}}
+    found = sorted(w for w in watched if w in real)
     sys.stderr.write("IMPORTED:" + ",".join(found) + "\\n")
 atexit.register(report)
 sys.argv = ["awsmap", *sys.argv[1:]]
@@ -33,6 +42,7 @@ def run(
     *args: str, cache: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "AWSMAP_CACHE_DIR": str(cache), **(env or {})}
+    full_env.pop("AWSMAP_NO_FAST_PATH", None)  # these tests are about the fast path
     return subprocess.run(
         [sys.executable, "-c", PROBE, *args],
         capture_output=True,
@@ -48,7 +58,7 @@ def imported(result: subprocess.CompletedProcess[str]) -> set[str]:
     return set(filter(None, line.removeprefix("IMPORTED:").split(",")))
 
 
-def test_warm_json_lookup_imports_neither_rich_nor_yaml(tmp_path: Path) -> None:
+def test_warm_json_lookup_imports_no_framework(tmp_path: Path) -> None:
     cold = run("lookup", "kafka", "--json", cache=tmp_path)
     assert cold.returncode == 0
     assert "yaml" in imported(cold)  # the first run compiles the index
@@ -62,8 +72,37 @@ def test_warm_paths_import_only_what_they_need(tmp_path: Path) -> None:
     run("lookup", "kafka", "--json", cache=tmp_path)
     assert imported(run("lookup", "kafak", "--json", cache=tmp_path)) == set()  # short typo
     assert imported(run("lookup", "elasticserch", "--json", cache=tmp_path)) == {"rapidfuzz"}
-    assert imported(run("search", "stream processing", "--json", cache=tmp_path)) == set()
-    assert imported(run("lookup", "kafka", cache=tmp_path)) == {"rich"}
+    # results of every kind: patterns and architectures are design records
+    found = imported(run("search", "stream processing", "--json", cache=tmp_path))
+    assert found == {"awsmap.designs"}
+    # Rich, with the dataclasses it needs but not inspect (deferred: see awsmap/deferred.py)
+    assert imported(run("lookup", "kafka", cache=tmp_path)) == {"dataclasses", "rich"}
+
+
+def test_a_deferred_module_is_the_real_one_once_used() -> None:
+    """awsmap.deferred's stand-in: code that uses the module, however it imports it, gets the
+    real module's attributes, and sys.modules then holds the real module."""
+    script = """
+import sys
+from awsmap.deferred import StandIn, defer
+defer()
+import inspect
+assert type(inspect) is StandIn
+import dataclasses
+@dataclasses.dataclass
+class NoDocstring:  # dataclasses asks inspect for a signature to write one
+    x: int
+assert NoDocstring.__doc__ == "NoDocstring(x: int)", NoDocstring.__doc__
+assert type(sys.modules["inspect"]) is not StandIn
+from inspect import signature
+assert str(signature(lambda a, b=1: None)) == "(a, b=1)"
+assert inspect.isfunction(signature)  # the stand-in still answers for those that kept it
+print("ok")
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.stdout == "ok\n", result.stderr
 
 
 def test_changed_user_data_rebuilds_the_index(tmp_path: Path) -> None:
@@ -106,6 +145,27 @@ def test_unwritable_home_still_works(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["id"] == "redis"
     assert result.stderr == ""
+
+
+def test_a_typo_is_looked_up_from_its_variants_not_from_every_key(tmp_path: Path) -> None:
+    """The plan of Catalog.typo_rows: the join starts at the query's deletion variants."""
+    catalog = Catalog.open([])
+    seen: list[tuple[str, tuple[object, ...]]] = []
+    original = index.Index.rows
+
+    def spy(self: index.Index, sql: str, args: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        seen.append((sql, tuple(args)))
+        return original(self, sql, args)
+
+    index.Index.rows = spy  # type: ignore[method-assign]
+    try:
+        catalog.typo_rows(1, ["afka", "kafa", "kafak"], [TECHNOLOGY])
+    finally:
+        index.Index.rows = original  # type: ignore[method-assign]
+    ((sql, args),) = seen
+    plan = [row[-1] for row in catalog._index.rows("EXPLAIN QUERY PLAN " + sql, args)]
+    assert plan[0].startswith("SEARCH t USING PRIMARY KEY (variant=?)"), plan
+    assert plan[1].startswith("SEARCH k USING INDEX keys_by_key (level=? AND key=?)"), plan
 
 
 def _index_file(cache: Path) -> Path:

@@ -6,6 +6,7 @@ import itertools
 
 import pytest
 
+from awsmap.text import terms
 from tests.conftest import Cli
 
 RESULT_KEYS = {"kind", "id", "name", "score", "field", "aws"}
@@ -89,3 +90,31 @@ def test_table_shows_kind_and_aws_answer(cli: Cli) -> None:
 def test_search_covers_questions_and_architectures(cli: Cli) -> None:
     kinds = {r["kind"] for r in cli.json("search", "url", "shortener", "-n", "10")["results"]}
     assert "architecture" in kinds
+
+
+def test_the_index_keeps_the_terms_of_every_searched_value() -> None:
+    """The phrase bonus reads each searched value's terms from the index: they are the terms of
+    the values as the records hold them, field by field in the kind's order."""
+    from awsmap.catalog import Catalog
+    from awsmap.kinds import BY_KEY, KINDS, walk
+    from awsmap.text import flat_text
+
+    catalog = Catalog.open([])
+    docs = list(range(sum(catalog.count(kind) for kind in KINDS)))
+    kept: dict[int, list[tuple[str, str]]] = {}
+    for doc, label, held in catalog.phrases(docs):
+        kept.setdefault(doc, []).append((label, held))
+    names = {key: catalog.names(kind) for key, kind in BY_KEY.items()}
+    checked = 0
+    for doc, (kind, record) in catalog.by_docs(docs).items():
+        expected = [
+            (
+                field.label,
+                f" {' '.join(terms(names[field.via].get(v, v) if field.via else flat_text(v)))} ",
+            )
+            for field in kind.search
+            for _at, v in walk(record.to_dict(), field.path)
+        ]
+        assert kept.get(doc, []) == expected, (kind.key, record.id)
+        checked += bool(expected)
+    assert checked == catalog.searchable_count()

@@ -53,6 +53,15 @@ def hoist_global_options(args: Sequence[str], options: Mapping[str, bool]) -> li
     return [*args[:start], *hoisted, args[start], *kept]
 
 
+def missing_value(args: Sequence[str], options: Mapping[str, bool]) -> str | None:
+    """A global option that takes a value but ends the command line after the command word
+    (``awsmap lookup kafka --data``): hoisted, it would take the command word as its value."""
+    start = command_index(args, options)
+    if start is not None and len(args) > start + 1 and options.get(args[-1]):
+        return args[-1]
+    return None
+
+
 def optional_value(args: Sequence[str], options: Sequence[str]) -> list[str]:
     """Give ``options`` an empty value when no value follows them (the end, or another option),
     so that an option whose value is optional (``--install-completion [SHELL]``) can be parsed

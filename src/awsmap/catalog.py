@@ -82,6 +82,18 @@ class Catalog:
             out[int(doc)] = (kind, kind.record(json.loads(body)))
         return out
 
+    def phrases(self, docs: Sequence[int]) -> list[tuple[int, str, str]]:
+        """(document, field, its terms) of every searched value of these documents, in the
+        order of the kind's searched fields; each terms string is space-delimited at both ends."""
+        return [
+            (int(doc), str(label), str(found))
+            for doc, label, found in self._index.rows(
+                f"SELECT doc, label, terms FROM phrases WHERE doc IN ({_marks(docs)}) "
+                "ORDER BY doc, pos",
+                tuple(docs),
+            )
+        ]
+
     def names(self, kind: Kind[Any]) -> dict[str, str]:
         rows = self._index.rows(
             "SELECT id, name FROM entries WHERE kind = ? ORDER BY ord", (kind.key,)
@@ -195,9 +207,13 @@ class Catalog:
     def typo_rows(
         self, level: int, variants: Sequence[str], kinds: Sequence[Kind[Any]]
     ) -> list[tuple[str, str, str]]:
-        """(key, kind, id) of every key that shares a deletion variant with the query."""
+        """(key, kind, id) of every key that shares a deletion variant with the query.
+
+        CROSS JOIN fixes the join order (SQLite's documented way): from the query's few variants
+        to their keys. Left to choose, the planner walked every key of the level and took
+        12 ms instead of 0.3 ms; tests/test_cache.py pins the plan."""
         return self._index.rows(
-            "SELECT DISTINCT k.key, k.kind, k.id FROM typos t JOIN keys k "
+            "SELECT DISTINCT k.key, k.kind, k.id FROM typos t CROSS JOIN keys k "
             f"ON k.level = ? AND k.key = t.key WHERE t.variant IN ({_marks(variants)}) "
             f"AND k.kind IN ({_marks(kinds)})",
             (level, *variants, *_keys(kinds)),

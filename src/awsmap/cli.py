@@ -16,7 +16,7 @@ from typer.main import get_command_from_info, get_group
 from typer.models import CommandInfo
 
 from awsmap import __version__, runtime
-from awsmap.argv import hoist_global_options, optional_value
+from awsmap.argv import hoist_global_options, missing_value, optional_value
 from awsmap.commands import (
     BY_NAME,
     COLOR_MODES,
@@ -59,14 +59,17 @@ class LazyGroup(TyperGroup):
         if not args:  # `awsmap` alone: the help, as a successful answer
             typer.echo(ctx.get_help())
             ctx.exit(0)
+        missing = missing_value(args, GLOBAL_OPTIONS)
+        if missing:
+            ctx.fail(f"Option '{missing}' requires an argument.")
         args = hoist_global_options(args, GLOBAL_OPTIONS)
         # the shell after --install-completion / --show-completion is optional
         args = optional_value(args, (INSTALL_COMPLETION, SHOW_COMPLETION))
         return super().parse_args(ctx, args)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        first = args[0] if args else ""
-        if first and first not in BY_NAME and not first.startswith("-"):
+        first = args[0] if args else "-"
+        if first not in BY_NAME and not first.startswith("-"):  # "" too: an empty name
             close = near_miss(first)
             if close:
                 ctx.fail(f"No such command '{first}'. Did you mean '{close}'?")

@@ -31,6 +31,8 @@ CREATE TABLE refs(
 CREATE INDEX refs_by_target ON refs(to_kind, to_id);
 CREATE TABLE terms(term TEXT PRIMARY KEY, postings BLOB) WITHOUT ROWID;
 CREATE TABLE typos(variant TEXT, key TEXT, PRIMARY KEY(variant, key)) WITHOUT ROWID;
+CREATE TABLE phrases(doc INTEGER, pos INTEGER, label TEXT, terms TEXT, PRIMARY KEY(doc, pos))
+    WITHOUT ROWID;
 """
 
 
@@ -46,6 +48,7 @@ class _Tables:
         self.keys: list[tuple[int, str, str, str, str]] = []
         self.refs: list[tuple[str, str, str, str, str, int, int]] = []
         self.postings: dict[str, list[int]] = {}
+        self.phrases: list[tuple[int, int, str, str]] = []
         self.names: dict[str, dict[str, str]] = {kind.key: {} for kind in KINDS}
         self.searchable = 0
 
@@ -76,7 +79,10 @@ class _Tables:
         for field in kind.search:
             for _at, value in walk(body, field.path):
                 text = self.names[field.via].get(value, value) if field.via else flat_text(value)
-                for term in terms(text):
+                found = terms(text)
+                # each searched value's terms in order, for the phrase bonus (search.py)
+                self.phrases.append((doc, len(self.phrases), field.label, f" {' '.join(found)} "))
+                for term in found:
                     fields.setdefault(term, set()).add(field.label)
                     if term not in best or FIELD_WEIGHTS[best[term]] < FIELD_WEIGHTS[field.label]:
                         best[term] = field.label
@@ -99,6 +105,7 @@ def write(conn: sqlite3.Connection, loaded: Loaded, fingerprint: str) -> None:
         ((v, key) for key in short for v in deletions(key, TYPO_DEPTH)),
     )
     conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?, ?, ?)", tables.refs)
+    conn.executemany("INSERT INTO phrases VALUES (?, ?, ?, ?)", tables.phrases)
     conn.executemany(
         "INSERT INTO terms VALUES (?, ?)",
         ((term, marshal.dumps(p)) for term, p in tables.postings.items()),

@@ -7,7 +7,8 @@ The process layer alone decides garbage collection. For a quick command it is of
 of the process and the heap is frozen before exit: a lookup creates no cycles worth collecting, and
 the collector's passes during start-up and at interpreter shutdown cost more time than the lookup
 itself (measured in benchmarks/README.md). An interactive command (``interactive`` in the command
-registry) keeps it on: it lives for minutes and allocates as it goes.
+registry) keeps it on: it lives for minutes and allocates as it goes. It also defers standard
+modules that a quick command imports without using (``deferred.py``).
 """
 
 import gc
@@ -24,6 +25,9 @@ def main() -> None:
     quick = not _interactive(argv)
     if quick:
         gc.disable()
+    from awsmap.deferred import defer
+
+    defer()
     code = run(argv)
     try:
         sys.stdout.flush()

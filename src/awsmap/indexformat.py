@@ -7,7 +7,7 @@ side and the query side never imports the builder.
 from __future__ import annotations
 
 # Bump whenever the tables or encodings change: every older index file is then rebuilt.
-FORMAT = "5"
+FORMAT = "6"
 
 
 class KeyLevel:

@@ -49,32 +49,34 @@ def emit(result: Any, fmt: str = "table") -> None:
     render.emit(result, fmt)
 
 
-def guard(action: Callable[[], None], passthrough: tuple[type[BaseException], ...] = ()) -> int:
-    """The one error boundary: run ``action``; what it raises becomes one line on stderr and an
-    exit code. ``passthrough`` exceptions belong to the caller (the parser's own)."""
+def guard(
+    action: Callable[[], int | None], passthrough: tuple[type[BaseException], ...] = ()
+) -> int:
+    """The one error boundary: run ``action``; its exit code, or what it raises as one line on
+    stderr and an exit code. ``passthrough`` exceptions belong to the caller (the parser's own)."""
     try:
-        action()
+        code = action()
     except passthrough:
         raise
-    except AwsmapError as exc:
-        console.error_line("error", exc.message)
-        return exc.exit_code
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED
-    except BrokenPipeError:
+    except Exception as exc:
+        return _reported(exc)
+    return code or ExitCode.OK
+
+
+def _reported(exc: Exception) -> int:
+    """Say what went wrong in one line (nothing for a reader that went away); the exit code."""
+    if isinstance(exc, AwsmapError):
+        console.error_line("error", exc.message)
+        return exc.exit_code
+    if isinstance(exc, OSError) and exc.errno == errno.EPIPE:  # BrokenPipeError among them
         _silence_stdout()
         return ExitCode.BROKEN_PIPE
-    except OSError as exc:
-        if exc.errno == errno.EPIPE:
-            _silence_stdout()
-            return ExitCode.BROKEN_PIPE
-        if exc.errno == errno.EBADF:
-            console.error_line("error", "cannot write to standard output (is it closed?)")
-            return ExitCode.OUTPUT
-        return _internal(exc)
-    except Exception as exc:
-        return _internal(exc)
-    return ExitCode.OK
+    if isinstance(exc, OSError) and exc.errno == errno.EBADF:
+        console.error_line("error", "cannot write to standard output (is it closed?)")
+        return ExitCode.OUTPUT
+    return _internal(exc)
 
 
 def _internal(exc: Exception) -> int:

@@ -13,15 +13,15 @@ kind that comes first in the registry, then to the name in alphabetical order, t
 """
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from awsmap.catalog import Catalog
 from awsmap.domain import first_available, recommended
 from awsmap.errors import NotFoundError, UsageError
 from awsmap.indexformat import FIELD_WEIGHTS, MAX_SPREAD, KeyLevel, unpack
-from awsmap.kinds import AWS_SERVICE, BY_KEY, KINDS, PATTERN, TECHNOLOGY, Kind, walk
-from awsmap.text import clean, compact, flat_text, quoted, terms
+from awsmap.kinds import AWS_SERVICE, KINDS, PATTERN, TECHNOLOGY, Kind
+from awsmap.text import clean, compact, quoted, terms
 
 if TYPE_CHECKING:
     from awsmap.results_search import SearchResult
@@ -111,27 +111,16 @@ def _phrase_bonus(
     best_field: dict[int, tuple[float, str]],
     matched: dict[int, int],
 ) -> None:
-    """Raise the candidates that hold the whole query, in order, inside one field."""
+    """Raise the candidates that hold the whole query, in order, inside one field (the index
+    keeps each searched value's terms, so nothing is re-read or stemmed here)."""
     phrase = f" {' '.join(wanted)} "
-    names: dict[str, dict[str, str]] = {}
-
-    def texts(kind: Kind[Any], record: Any) -> Iterator[tuple[str, str]]:
-        body = record.to_dict()
-        for field in kind.search:
-            for _at, value in walk(body, field.path):
-                if field.via and field.via not in names:
-                    names[field.via] = catalog.names(BY_KEY[field.via])
-                shown = names[field.via].get(value, value) if field.via else value
-                yield field.label, flat_text(shown)
-
-    for doc, (kind, record) in found.items():
-        if matched[doc] < len(wanted):
-            continue
-        for label, text in texts(kind, record):
-            if phrase in f" {' '.join(terms(text))} ":
-                scores[doc] *= 1 + PHRASE_BONUS
-                best_field[doc] = (math.inf, label)
-                break
+    whole = [doc for doc in found if matched[doc] == len(wanted)]
+    raised: set[int] = set()
+    for doc, label, held in catalog.phrases(whole) if whole else ():
+        if doc not in raised and phrase in held:
+            raised.add(doc)
+            scores[doc] *= 1 + PHRASE_BONUS
+            best_field[doc] = (math.inf, label)
 
 
 def search_result(catalog: Catalog, text: str, limit: int = 10) -> "SearchResult":

@@ -87,10 +87,23 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
+_STEMS: dict[str, str] = {}  # a word's stem, remembered: the same words recur in every text
+
+
 def terms(text: str) -> list[str]:
     """The search terms of a text, in order, stop words dropped."""
-    folded = _fold(text)
-    return [stem(w) for w in re.findall(_WORD, folded) if w not in _STOP]
+    return _terms_of_folded(_fold(text))
+
+
+def _terms_of_folded(folded: str) -> list[str]:
+    found = []
+    for word in re.findall(_WORD, folded):
+        if word not in _STOP:
+            term = _STEMS.get(word)
+            if term is None:
+                term = _STEMS[word] = stem(word)
+            found.append(term)
+    return found
 
 
 def flat_text(value: object) -> str:

@@ -8,65 +8,76 @@ a README section and a JSON-contract row, and is run by a test, because it is li
 
 from typing import NamedTuple
 
-JSON_OPTION = "--json"
-FORMAT_OPTION = "--format"
-
-
-class Flag(NamedTuple):
-    """An on/off option of a command the fast path answers."""
-
-    names: tuple[str, ...]
-    param: str  # the keyword it sets, in the Typer command and in ``awsmap.actions``
-
-
-class IntOption(NamedTuple):
-    """An option that takes a whole number between ``low`` and ``high``."""
-
-    names: tuple[str, ...]
-    param: str
-    low: int
-    high: int
-    default: int
-
-
-JSON_FLAG = Flag((JSON_OPTION,), "as_json")
-FULL_FLAG = Flag(("--full",), "full")
-LIMIT = IntOption(("--limit", "-n"), "limit", 1, 500, 10)
+from awsmap.commands.options import (
+    ANSWER,
+    CATEGORY,
+    COUNT,
+    CRAM,
+    FILE,
+    FORMAT,
+    FULL,
+    GROUP,
+    JSON,
+    LIMIT,
+    MODE,
+    NEW,
+    RANDOM,
+    RETENTION,
+    RETIRED,
+    STATUS,
+    TAG,
+    UNTIL,
+    Shape,
+    named,
+    only,
+)
 
 
 class Command(NamedTuple):
     name: str
-    module: str  # under awsmap.commands
+    module: str  # under awsmap.commands; also the name of its function in ``awsmap.actions``
     example: tuple[str, ...]  # arguments that run it successfully on the bundled data
     interactive: bool = False  # keeps the garbage collector on: a long-lived session
     json: bool = True  # has --json (or --format json) and a row in the README's JSON contract
     json_lines: bool = False  # --json prints one object per line (the quiz), not one document
-    # Answered by the fast path (``fastpath.py``) through ``awsmap.actions.<name>``: the words
-    # argument and exactly these options. The Typer command declares the same (a test checks).
-    fast: tuple[Flag | IntOption, ...] | None = None
+    # Answered by the fast path (``fastpath.py``) through ``awsmap.actions``: the words and
+    # options it takes. The Typer command declares the same (a test checks). None: Typer only.
+    shape: Shape | None = None
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("lookup", "lookup", ("kafka",), fast=(FULL_FLAG, JSON_FLAG)),
-    Command("aws", "aws", ("dynamodb",), fast=(JSON_FLAG,)),
-    Command("category", "category", ("databases",), fast=(JSON_FLAG,)),
-    Command("categories", "categories", ()),
-    Command("compare", "compare", ("redis", "memcached"), fast=(JSON_FLAG,)),
-    Command("search", "search", ("stream", "processing"), fast=(LIMIT, JSON_FLAG)),
-    Command("list", "listing", ()),
+    Command("lookup", "lookup", ("kafka",), shape=named("name", FULL, JSON)),
+    Command("aws", "aws", ("dynamodb",), shape=named("service", JSON)),
+    Command("category", "category", ("databases",), shape=named("name", JSON)),
+    Command("categories", "categories", (), shape=only(JSON)),
+    Command("compare", "compare", ("redis", "memcached"), shape=named("names", JSON)),
+    Command("search", "search", ("stream", "processing"), shape=named("text", LIMIT, JSON)),
+    Command("list", "listing", (), shape=only(JSON)),
     Command("validate", "validate", ()),  # needs a file: the tests give it one
-    Command("stack", "stack", ("postgres", "redis", "kafka", "elasticsearch", "k8s")),
-    Command("patterns", "patterns", ()),
-    Command("pattern", "pattern", ("leader", "election")),
-    Command("architectures", "architectures", ()),
-    Command("architecture", "architecture", ("url-shortener",)),
-    Command("questions", "questions", ()),
-    Command("question", "question", ("kafka-vs-kinesis",)),
-    Command("tips", "tips", ()),
-    Command("services", "services", ()),
-    Command("numbers", "numbers", ("dynamodb",)),
-    Command("quiz", "quiz", ("--count", "1"), interactive=True, json_lines=True),
-    Command("stats", "stats", ()),
+    Command(
+        "stack",
+        "stack",
+        ("postgres", "redis", "kafka", "elasticsearch", "k8s"),
+        shape=named("names", FILE, FORMAT, JSON, required=False),
+    ),
+    Command("patterns", "patterns", (), shape=only(TAG, JSON)),
+    Command("pattern", "pattern", ("leader", "election"), shape=named("name", JSON)),
+    Command("architectures", "architectures", (), shape=only(TAG, JSON)),
+    Command("architecture", "architecture", ("url-shortener",), shape=named("name", FORMAT, JSON)),
+    Command("questions", "questions", (), shape=only(TAG, JSON)),
+    Command("question", "question", ("kafka-vs-kinesis",), shape=named("name", ANSWER, JSON)),
+    Command("tips", "tips", (), shape=only(GROUP, RANDOM, JSON)),
+    Command("services", "services", (), shape=only(STATUS, RETIRED, JSON)),
+    Command("numbers", "numbers", ("dynamodb",), shape=named("service", JSON, required=False)),
+    Command(
+        "quiz",
+        "quiz",
+        ("--count", "1"),
+        interactive=True,
+        json_lines=True,
+        shape=only(COUNT, MODE, CATEGORY, NEW, CRAM, RETENTION, UNTIL, JSON),
+    ),
+    Command("stats", "stats", (), shape=only(JSON)),
     Command("export", "export", ("tsv", "-o", "cards.tsv")),
     Command("progress", "progress", ()),
     Command("cache", "cache", ()),

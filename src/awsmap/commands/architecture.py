@@ -2,16 +2,8 @@
 
 from typing import Annotated
 
-from awsmap.commands.common import (
-    FormatOpt,
-    JsonOpt,
-    catalog,
-    emit,
-    guarded,
-    name_argument,
-    output_format,
-    words,
-)
+from awsmap import actions
+from awsmap.commands.common import FormatOpt, JsonOpt, checked_format, guarded, name_argument
 from awsmap.kinds import ARCHITECTURE
 
 
@@ -26,6 +18,4 @@ def architecture(
     [bold]Examples[/]: awsmap architecture url shortener ·
     awsmap architecture chat --format mermaid · awsmap architecture payments --format markdown
     """
-    from awsmap import library
-
-    emit(library.architecture(catalog(), words(name)), output_format(as_json, fmt))
+    actions.architecture(name, checked_format(fmt), as_json)

@@ -1,6 +1,7 @@
 """``awsmap architectures``: the whole designs in the data."""
 
-from awsmap.commands.common import JsonOpt, TagOpt, catalog, emit, guarded
+from awsmap import actions
+from awsmap.commands.common import JsonOpt, TagOpt, guarded
 
 
 @guarded
@@ -9,6 +10,4 @@ def architectures(tag: TagOpt = None, as_json: JsonOpt = False) -> None:
 
     [bold]Examples[/]: awsmap architectures · awsmap architectures --json
     """
-    from awsmap import library
-
-    emit(library.architectures(catalog(), tag), "json" if as_json else "table")
+    actions.architectures(tag, as_json)

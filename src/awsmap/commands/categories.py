@@ -1,6 +1,7 @@
 """``awsmap categories``: every category and how many technologies it holds."""
 
-from awsmap.commands.common import JsonOpt, catalog, emit, guarded
+from awsmap import actions
+from awsmap.commands.common import JsonOpt, guarded
 
 
 @guarded
@@ -9,6 +10,4 @@ def categories(as_json: JsonOpt = False) -> None:
 
     [bold]Example[/]: awsmap categories
     """
-    from awsmap import lists
-
-    emit(lists.categories(catalog()), "json" if as_json else "table")
+    actions.categories(as_json)

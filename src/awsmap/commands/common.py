@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, ParamSpec
 
 import typer
 
-from awsmap.commands import FORMAT_OPTION, JSON_FLAG, Flag, IntOption
+from awsmap.commands.options import (
+    FORMAT,
+    FORMATS,
+    JSON,
+    TAG,
+    ChoiceOption,
+    Flag,
+    FloatOption,
+    IntOption,
+    Option,
+)
 from awsmap.paths import user_data_paths
 from awsmap.runtime import catalog, emit, guard, settings_data
 
@@ -27,8 +37,9 @@ Format = Literal["table", "json", "markdown", "mermaid", "dot"]
 _TYPER = (typer.TyperException, typer.Exit, typer.Abort)
 
 
-def guarded(command: Callable[P, None]) -> Callable[P, None]:
-    """The one error boundary (``runtime.guard``) around a Typer command."""
+def guarded(command: Callable[P, int | None]) -> Callable[P, None]:
+    """The one error boundary (``runtime.guard``) around a Typer command; a command returns
+    the exit code of its action."""
 
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
@@ -39,11 +50,15 @@ def guarded(command: Callable[P, None]) -> Callable[P, None]:
     return run
 
 
-def option(spec: Flag | IntOption, help_text: str) -> Any:
-    """The Typer option of a fast-path option from the registry: one spelling for both parsers."""
-    if isinstance(spec, IntOption):
+def option(spec: Option, help_text: str, metavar: str | None = None) -> Any:
+    """The Typer option of an option in ``commands.options``: one spelling for both parsers."""
+    if isinstance(spec, (IntOption, FloatOption)):
         return typer.Option(*spec.names, min=spec.low, max=spec.high, help=help_text)
-    return typer.Option(*spec.names, help=help_text)
+    if isinstance(spec, Flag):
+        return typer.Option(*spec.names, help=help_text)
+    if isinstance(spec, ChoiceOption):
+        metavar = metavar or f"[{'|'.join(spec.choices)}]"
+    return typer.Option(*spec.names, metavar=metavar, help=help_text)
 
 
 def complete(*kinds: "Kind[Any]") -> Callable[[str], list[tuple[str, str]]]:
@@ -78,25 +93,20 @@ def words(parts: list[str]) -> str:
     return " ".join(parts)
 
 
-JsonOpt = Annotated[bool, option(JSON_FLAG, "Print one JSON document (see README).")]
+JsonOpt = Annotated[bool, option(JSON, "Print one JSON document (see README).")]
 FormatOpt = Annotated[
     str,
-    typer.Option(
-        FORMAT_OPTION,
-        metavar="[table|json|markdown|mermaid|dot]",
-        help="table (default), json, markdown (pastes into a design doc), mermaid (renders on "
+    option(
+        FORMAT,
+        "table (default), json, markdown (pastes into a design doc), mermaid (renders on "
         "GitHub) or dot (Graphviz).",
     ),
 ]
-TagOpt = Annotated[
-    str | None, typer.Option("--tag", metavar="TAG", help="Only the entries with this tag.")
-]
+TagOpt = Annotated[str | None, option(TAG, "Only the entries with this tag.", "TAG")]
 
 
-def output_format(as_json: bool, fmt: str = "table") -> Format:
-    """``--json`` is ``--format json``."""
-    if as_json:
-        return "json"
-    if fmt not in ("table", "json", "markdown", "mermaid", "dot"):
+def checked_format(fmt: str) -> str:
+    """``--format`` as Typer reports a bad one (the fast path leaves those to Typer)."""
+    if fmt not in FORMATS:
         raise typer.BadParameter("use table, json, markdown, mermaid or dot", param_hint="--format")
-    return fmt  # type: ignore[return-value]
+    return fmt

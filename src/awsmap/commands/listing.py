@@ -1,6 +1,7 @@
 """``awsmap list``: the quick reference of every technology."""
 
-from awsmap.commands.common import JsonOpt, catalog, emit, guarded
+from awsmap import actions
+from awsmap.commands.common import JsonOpt, guarded
 
 
 @guarded
@@ -9,6 +10,4 @@ def listing(as_json: JsonOpt = False) -> None:
 
     [bold]Examples[/]: awsmap list · awsmap list | grep -i queue · awsmap list --json
     """
-    from awsmap import lists
-
-    emit(lists.listing(catalog()), "json" if as_json else "table")
+    actions.listing(as_json)

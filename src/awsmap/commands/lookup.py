@@ -3,8 +3,8 @@
 from typing import Annotated
 
 from awsmap import actions
-from awsmap.commands import FULL_FLAG
 from awsmap.commands.common import JsonOpt, guarded, name_argument, option
+from awsmap.commands.options import FULL
 from awsmap.kinds import AWS_SERVICE, TECHNOLOGY
 
 
@@ -17,7 +17,7 @@ def lookup(
         ),
     ],
     full: Annotated[
-        bool, option(FULL_FLAG, "Add features, use cases, comparisons, corrections.")
+        bool, option(FULL, "Add features, use cases, comparisons, corrections.")
     ] = False,
     as_json: JsonOpt = False,
 ) -> None:

@@ -2,7 +2,8 @@
 
 from typing import Annotated
 
-from awsmap.commands.common import JsonOpt, catalog, emit, guarded, name_argument, words
+from awsmap import actions
+from awsmap.commands.common import JsonOpt, guarded, name_argument
 from awsmap.kinds import AWS_SERVICE
 
 
@@ -17,7 +18,4 @@ def numbers(
 
     [bold]Examples[/]: awsmap numbers · awsmap numbers dynamodb · awsmap numbers sqs --json
     """
-    from awsmap import library
-
-    name = words(service) if service else None
-    emit(library.numbers(catalog(), name), "json" if as_json else "table")
+    actions.numbers(service, as_json)

@@ -2,7 +2,8 @@
 
 from typing import Annotated
 
-from awsmap.commands.common import JsonOpt, catalog, emit, guarded, name_argument, words
+from awsmap import actions
+from awsmap.commands.common import JsonOpt, guarded, name_argument
 from awsmap.kinds import PATTERN
 
 
@@ -18,6 +19,4 @@ def pattern(
     [bold]Examples[/]: awsmap pattern leader election · awsmap pattern cdc ·
     awsmap pattern "rate limiting" --json
     """
-    from awsmap import library
-
-    emit(library.pattern(catalog(), words(name)), "json" if as_json else "table")
+    actions.pattern(name, as_json)

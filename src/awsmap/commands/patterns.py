@@ -1,6 +1,7 @@
 """``awsmap patterns``: every system-design building block and its AWS answer."""
 
-from awsmap.commands.common import JsonOpt, TagOpt, catalog, emit, guarded
+from awsmap import actions
+from awsmap.commands.common import JsonOpt, TagOpt, guarded
 
 
 @guarded
@@ -9,6 +10,4 @@ def patterns(tag: TagOpt = None, as_json: JsonOpt = False) -> None:
 
     [bold]Examples[/]: awsmap patterns · awsmap patterns --tag messaging · awsmap patterns --json
     """
-    from awsmap import library
-
-    emit(library.patterns(catalog(), tag), "json" if as_json else "table")
+    actions.patterns(tag, as_json)

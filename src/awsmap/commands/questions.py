@@ -1,6 +1,7 @@
 """``awsmap questions``: practice questions, optionally of one tag."""
 
-from awsmap.commands.common import JsonOpt, TagOpt, catalog, emit, guarded
+from awsmap import actions
+from awsmap.commands.common import JsonOpt, TagOpt, guarded
 
 
 @guarded
@@ -9,6 +10,4 @@ def questions(tag: TagOpt = None, as_json: JsonOpt = False) -> None:
 
     [bold]Examples[/]: awsmap questions · awsmap questions --tag messaging
     """
-    from awsmap import library
-
-    emit(library.questions(catalog(), tag), "json" if as_json else "table")
+    actions.questions(tag, as_json)

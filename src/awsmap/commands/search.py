@@ -5,8 +5,8 @@ from typing import Annotated
 import typer
 
 from awsmap import actions
-from awsmap.commands import LIMIT
 from awsmap.commands.common import JsonOpt, guarded, option
+from awsmap.commands.options import LIMIT
 
 
 @guarded

@@ -2,24 +2,23 @@
 
 from typing import Annotated
 
-import typer
-
-from awsmap.commands.common import JsonOpt, catalog, emit, guarded
+from awsmap import actions
+from awsmap.commands.common import JsonOpt, guarded, option
+from awsmap.commands.options import RETIRED, STATUS
 
 
 @guarded
 def services(
     status: Annotated[
         str | None,
-        typer.Option(
-            "--status",
-            metavar="[available|closed-to-new-customers|end-of-support|discontinued]",
-            help="Only services with this status.",
+        option(
+            STATUS,
+            "Only services with this status.",
+            "[available|closed-to-new-customers|end-of-support|discontinued]",
         ),
     ] = None,
     retired: Annotated[
-        bool,
-        typer.Option("--retired", help="Only services not to recommend today (not available)."),
+        bool, option(RETIRED, "Only services not to recommend today (not available).")
     ] = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -28,9 +27,4 @@ def services(
     [bold]Examples[/]: awsmap services · awsmap services --retired ·
     awsmap services --status end-of-support --json
     """
-    from awsmap import library
-
-    if retired and status is not None:
-        raise typer.BadParameter("use --status or --retired, not both", param_hint="--retired")
-    chosen = library.RETIRED if retired else status
-    emit(library.services(catalog(), chosen), "json" if as_json else "table")
+    actions.services(status, retired, as_json)

@@ -1,24 +1,18 @@
 """``awsmap stack NAME...``: a whole design translated to AWS, component by component."""
 
-import sys
-from pathlib import Path
 from typing import Annotated
 
-import typer
-
+from awsmap import actions
 from awsmap.commands.common import (
     FormatOpt,
     JsonOpt,
-    catalog,
-    emit,
+    checked_format,
     guarded,
     name_argument,
-    output_format,
+    option,
 )
-from awsmap.errors import ExitCode
+from awsmap.commands.options import FILE
 from awsmap.kinds import AWS_SERVICE, TECHNOLOGY
-
-STDIN = "-"
 
 
 @guarded
@@ -35,17 +29,16 @@ def stack(
     ] = None,
     file: Annotated[
         str | None,
-        typer.Option(
-            "--file",
-            "-f",
-            metavar="PATH",
-            help="Read the components from a docker-compose file (by image) or a list of names, "
+        option(
+            FILE,
+            "Read the components from a docker-compose file (by image) or a list of names, "
             "one per line; '-' reads standard input.",
+            "PATH",
         ),
     ] = None,
     fmt: FormatOpt = "table",
     as_json: JsonOpt = False,
-) -> None:
+) -> int | None:
     """Your design on AWS: each component's recommended AWS service, relation and warnings.
 
     The recommendation is the best current answer: never a retired service where an available one
@@ -56,17 +49,4 @@ def stack(
     awsmap stack "apache kafka", flink --format markdown ·
     awsmap stack --file docker-compose.yml --format mermaid
     """
-    from awsmap import compose
-    from awsmap import stack as translate
-
-    entries: list[compose.Entry] = []
-    source = None
-    if file is not None:
-        path = Path(file)
-        text = sys.stdin.read() if file == STDIN else None
-        source = "<stdin>" if file == STDIN else file
-        entries = compose.read_entries(Path(source) if file == STDIN else path, text)
-    result = translate.stack(catalog(), translate.split_names(names or []), entries, source)
-    emit(result, output_format(as_json, fmt))
-    if not result.components:
-        raise typer.Exit(ExitCode.NOT_FOUND)
+    return actions.stack(names, file, checked_format(fmt), as_json)

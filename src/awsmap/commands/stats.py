@@ -1,6 +1,7 @@
 """``awsmap stats``: study progress: cards seen, due, retention, streak, calendar, mastery."""
 
-from awsmap.commands.common import JsonOpt, catalog, emit, guarded
+from awsmap import actions
+from awsmap.commands.common import JsonOpt, guarded
 
 
 @guarded
@@ -9,13 +10,4 @@ def stats(as_json: JsonOpt = False) -> None:
 
     [bold]Examples[/]: awsmap stats · awsmap stats --json
     """
-    from awsmap import console
-    from awsmap.study import progress
-
-    store, notice = progress.open_store()
-    if notice:
-        console.error_line("note", notice)
-    try:
-        emit(progress.stats(catalog(), store, notice is None), "json" if as_json else "table")
-    finally:
-        store.close()
+    actions.stats(as_json)
