@@ -1,7 +1,6 @@
 """The records of study mode: cards, the events of a quiz, and stats. A leaf module, so that
 result objects and renderers need none of the index, the store or the scheduler."""
 
-import hashlib
 from datetime import datetime
 from typing import NamedTuple
 
@@ -49,6 +48,8 @@ class Card(NamedTuple):
     @property
     def digest(self) -> str:
         text = "\0".join([self.prompt, self.answer, *(a.id for a in self.accepted)])
+        import hashlib  # only a quiz needs digests: stats and lists start faster without it
+
         return hashlib.sha1(text.encode()).hexdigest()[:12]
 
 

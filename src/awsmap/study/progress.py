@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime, timezone
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from awsmap.catalog import Catalog
 from awsmap.errors import UsageError
@@ -13,18 +13,12 @@ from awsmap.paths import NOW_ENV, progress_db
 from awsmap.resolve import resolve
 from awsmap.study import cards as card_maker
 from awsmap.study import stats as stats_maker
-from awsmap.study.export import (
-    FORMATS,
-    apkg,
-    cheatsheet,
-    csv_text,
-    deck_name,
-    tsv,
-    write_atomically,
-)
 from awsmap.study.model import Card
 from awsmap.study.results import ExportResult, ProgressResult, StatsResult
 from awsmap.study.store import Store
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def now() -> datetime:
@@ -44,9 +38,8 @@ def now() -> datetime:
 def open_store() -> tuple[Store, str | None]:
     """The progress store, or an in-memory one and the reason when the file cannot be written.
     A damaged or foreign file is not a reason to fall back: that raises, and is left alone."""
-    path = Path(progress_db())
     try:
-        return Store.open(path), None
+        return Store.open(progress_db()), None
     except OSError as exc:
         return Store.in_memory(), f"progress is not saved ({exc})"
 
@@ -67,10 +60,10 @@ def stats(catalog: Catalog, store: Store, saved: bool) -> StatsResult:
     return StatsResult(computed, saved)
 
 
-def describe(path: Path | None = None) -> ProgressResult:
+def describe(path: str | None = None) -> ProgressResult:
     """The progress file, read without creating it."""
-    path = path or Path(progress_db())
-    if not path.exists():
+    path = path or progress_db()
+    if not os.path.exists(path):
         return ProgressResult(str(path), False, None, 0, 0, 0, None)
     store = Store.open(path)
     try:
@@ -79,7 +72,7 @@ def describe(path: Path | None = None) -> ProgressResult:
             str(path),
             True,
             store.version(),
-            path.stat().st_size,
+            os.path.getsize(path),
             len(store.states()),
             len(reviews),
             reviews[-1].reviewed_at if reviews else None,
@@ -90,12 +83,13 @@ def describe(path: Path | None = None) -> ProgressResult:
 
 def reset() -> ProgressResult:
     """Back the progress up next to it, then empty it."""
-    path = Path(progress_db())
+    path = progress_db()
     before = describe(path)
     if not before.exists:
         return before._replace(reset=True)
     stamp = now().strftime("%Y%m%dT%H%M%SZ")
-    backup = path.with_name(f"{path.stem}-{stamp}.backup{path.suffix}")
+    stem, suffix = os.path.splitext(path)
+    backup = f"{stem}-{stamp}.backup{suffix}"
     store = Store.open(path)
     try:
         store.backup(backup)
@@ -108,6 +102,16 @@ def reset() -> ProgressResult:
 def export(
     catalog: Catalog, fmt: str, path: Path, force: bool, category: str | None
 ) -> ExportResult:
+    from awsmap.study.export import (
+        FORMATS,
+        apkg,
+        cheatsheet,
+        csv_text,
+        deck_name,
+        tsv,
+        write_atomically,
+    )
+
     if fmt not in FORMATS:
         raise UsageError(f"the format is one of {', '.join(FORMATS)}")
     names = catalog.names(CATEGORY)

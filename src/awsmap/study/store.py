@@ -6,11 +6,11 @@ recover, and a reset keeps a backup first. Each review is committed as it happen
 busy timeout), so two quiz sessions at once lose nothing and Ctrl-C loses nothing already answered.
 """
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import NamedTuple
 
 from awsmap.errors import DataError
@@ -45,7 +45,7 @@ class ProgressError(DataError):
     """The progress file is damaged, foreign or from a newer awsmap: refused, left untouched."""
 
 
-def _refuse(path: Path, why: str) -> ProgressError:
+def _refuse(path: str, why: str) -> ProgressError:
     return ProgressError(
         f"{path}: {why}; it was left untouched. Move it aside to start fresh "
         "(or restore a backup made by 'awsmap progress reset'), or point AWSMAP_STATE_DIR "
@@ -56,14 +56,15 @@ def _refuse(path: Path, why: str) -> ProgressError:
 class Store:
     """Progress in SQLite; ``Store.open(path)`` creates, migrates or refuses the file."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: str | None) -> None:
         self._conn = conn
         self.path = path  # None when progress is kept in memory only (not saved)
 
     @classmethod
-    def open(cls, path: Path) -> "Store":
+    def open(cls, where: "str | os.PathLike[str]") -> "Store":
+        path = os.fspath(where)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
             raise OSError(f"cannot open {path}: {exc}") from exc
@@ -140,7 +141,7 @@ class Store:
                 state,
             )
 
-    def backup(self, target: Path) -> None:
+    def backup(self, target: str) -> None:
         """A consistent copy of the whole database (SQLite's online backup)."""
         with closing(sqlite3.connect(target)) as copy:
             self._conn.backup(copy)
@@ -151,7 +152,7 @@ class Store:
             conn.execute("DELETE FROM cards")
 
 
-def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+def _prepare(conn: sqlite3.Connection, path: str) -> None:
     """Check the file is ours (or new), then bring its schema up to date."""
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
