@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from awsmap.catalog import Catalog
+from awsmap.study import cardcache, schedule
 from awsmap.study import cards as card_maker
-from awsmap.study import schedule
 from awsmap.study.grading import grade, self_rating
 from awsmap.study.migrations import STEPS, VERSION
 from awsmap.study.model import AGAIN, CARD_KINDS, GOOD, HARD, RESOLVE, Card, Shown
@@ -303,3 +303,71 @@ def test_resolve_cards_know_their_answer_kind(deck: dict[str, Card]) -> None:
     for card in deck.values():
         if card.grading == RESOLVE:
             assert card.accepted and card.answer_kind, card.id
+
+
+# -- the card cache (study/cardcache.py) --------------------------------------------------------
+
+
+def _cards_file(catalog: Catalog) -> Path:
+    where = catalog.derived_file(cardcache.SUFFIX)
+    assert where is not None
+    return Path(where[0])
+
+
+def test_cached_cards_are_the_generated_cards(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWSMAP_CACHE_DIR", str(tmp_path))
+    catalog = Catalog.open([])
+    generated = card_maker.generate(catalog)
+    assert cardcache.cards(catalog) == generated  # generates and keeps them
+    assert _cards_file(catalog).exists()
+    monkeypatch.setattr(cardcache, "generate", lambda _catalog: pytest.fail("not read back"))
+    assert cardcache.cards(Catalog.open([])) == generated  # read back, equal field by field
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"garbage\x00\xff", b"\xfb\x00\x00\x00", "truncate", "other key", "wrong rows"],
+)
+def test_a_bad_cards_file_is_ignored_and_written_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: object
+) -> None:
+    import marshal
+
+    monkeypatch.setenv("AWSMAP_CACHE_DIR", str(tmp_path))
+    catalog = Catalog.open([])
+    generated = cardcache.cards(catalog)
+    path = _cards_file(catalog)
+    if damage == "truncate":
+        path.write_bytes(path.read_bytes()[:1000])
+    elif damage == "other key":
+        path.write_bytes(marshal.dumps(("another dataset", [])))
+    elif damage == "wrong rows":
+        key = marshal.loads(path.read_bytes())[0]
+        path.write_bytes(marshal.dumps((key, [("too", "short")])))
+    else:
+        assert isinstance(damage, bytes)
+        path.write_bytes(damage)
+    assert cardcache.cards(Catalog.open([])) == generated
+    assert marshal.loads(path.read_bytes())[1]  # written again
+
+
+def test_cards_are_pruned_and_cleared_with_their_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from awsmap import index
+
+    monkeypatch.setenv("AWSMAP_CACHE_DIR", str(tmp_path))
+    catalog = Catalog.open([])
+    cardcache.cards(catalog)
+    cards_file = _cards_file(catalog)
+    index_file = Path(str(cards_file).removesuffix(cardcache.SUFFIX))
+    old = index_file.stat().st_mtime - (index.MAX_AGE_DAYS + 1) * index.DAY
+    os.utime(index_file, (old, old))
+    assert set(index.prune(str(tmp_path))) == {str(index_file), str(cards_file)}
+    catalog = Catalog.open([])
+    cardcache.cards(catalog)
+    assert {f.name for f in index.clear(str(tmp_path))} == {index_file.name, cards_file.name}

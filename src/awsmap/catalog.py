@@ -38,6 +38,13 @@ class Catalog:
     def open(cls, user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> "Catalog":
         return cls(open_index(user_paths))
 
+    def derived_file(self, suffix: str) -> tuple[str, str] | None:
+        """Where a file derived from this index is kept (beside it), and the key it must carry
+        to be valid: the index's fingerprint. None for an index without a cache file."""
+        if not self._index.path:
+            return None
+        return self._index.path + suffix, self._index.fingerprint
+
     def notices(self) -> list[str]:
         raw = self._index.meta("notices")
         return [str(n) for n in json.loads(raw)] if raw else []

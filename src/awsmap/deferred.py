@@ -9,7 +9,6 @@ imports the real module, which from then on is what everyone gets. Only the proc
 table lookup never loads the real module and that code using the stand-in gets the real thing.
 """
 
-import importlib
 import sys
 import types
 
@@ -22,6 +21,8 @@ class StandIn(types.ModuleType):
     def __getattr__(self, attr: str) -> object:
         module = sys.modules.get(self.__name__)
         if module is None or module is self:
+            import importlib
+
             sys.modules.pop(self.__name__, None)
             module = importlib.import_module(self.__name__)
         return getattr(module, attr)

@@ -16,7 +16,6 @@ the command registry (``commands.options``), which the Typer commands are built 
 
 import os
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from awsmap.argv import hoist_global_options, missing_value
 from awsmap.commands import (
@@ -44,13 +43,18 @@ Value = bool | int | float | str
 STDIN = "-"  # the one option value that may start with a dash
 
 
-class Call(NamedTuple):
+class Call:
     """A recognised command line: what to run, with what, under which global options."""
 
-    command: str  # the function in ``awsmap.actions``
-    arguments: dict[str, Value | list[str]]  # its keyword arguments: the words, the options
-    data: list[str]
-    color: str
+    __slots__ = ("arguments", "color", "command", "data")
+
+    def __init__(
+        self, command: str, arguments: dict[str, Value | list[str]], data: list[str], color: str
+    ) -> None:
+        self.command = command  # the function in ``awsmap.actions``
+        self.arguments = arguments  # its keyword arguments: the words, the options
+        self.data = data
+        self.color = color
 
 
 def recognise(argv: Sequence[str]) -> Call | None:

@@ -62,12 +62,24 @@ def index_path(user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> str:
 
 
 class Index:
-    """A read-only connection to a compiled index, able to rebuild itself once if it is broken."""
+    """A read-only connection to a compiled index, able to rebuild itself once if it is broken.
 
-    def __init__(self, conn: sqlite3.Connection, rebuild: Callable[[], sqlite3.Connection]) -> None:
+    ``path`` is where its cache file is (or would be, when the cache cannot be written) and
+    ``fingerprint`` what it was built from: a file derived from the index is kept beside it as
+    ``path`` plus a suffix, pruned and cleared with it, and valid for this fingerprint only."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        rebuild: Callable[[], sqlite3.Connection],
+        path: str = "",
+        fingerprint: str = "",
+    ) -> None:
         self._conn = conn
         self._rebuild = rebuild
         self._rebuilt = False
+        self.path = path
+        self.fingerprint = fingerprint
 
     def rows(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         try:
@@ -93,7 +105,7 @@ def open_index(user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> Index:
         return _build_and_store(user_paths, wanted, target)
 
     conn = _open_current(target, wanted)
-    return Index(conn if conn is not None else rebuild(), rebuild)
+    return Index(conn if conn is not None else rebuild(), rebuild, target, wanted)
 
 
 def _uri(path: str) -> str:
@@ -192,6 +204,12 @@ def prune(directory: str, keep: str | None = None, now: float | None = None) -> 
         f.path
         for i, f in enumerate(indexes)
         if f.path != keep and (i >= KEEP or now - f.modified > MAX_AGE_DAYS * DAY)
+    ]
+    # files derived from a doomed index (its path plus a suffix) go with it
+    doomed += [
+        f.path
+        for f in files
+        if not f.name.endswith(".tmp") and any(f.path.startswith(d + ".") for d in doomed)
     ]
     doomed += [f.path for f in files if f.name.endswith(".tmp") and now - f.modified > TEMP_MAX_AGE]
     deleted = []

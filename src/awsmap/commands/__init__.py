@@ -6,8 +6,6 @@
 a README section and a JSON-contract row, and is run by a test, because it is listed here.
 """
 
-from typing import NamedTuple
-
 from awsmap.commands.options import (
     ANSWER,
     CATEGORY,
@@ -33,16 +31,30 @@ from awsmap.commands.options import (
 )
 
 
-class Command(NamedTuple):
-    name: str
-    module: str  # under awsmap.commands; also the name of its function in ``awsmap.actions``
-    example: tuple[str, ...]  # arguments that run it successfully on the bundled data
-    interactive: bool = False  # keeps the garbage collector on: a long-lived session
-    json: bool = True  # has --json (or --format json) and a row in the README's JSON contract
-    json_lines: bool = False  # --json prints one object per line (the quiz), not one document
-    # Answered by the fast path (``fastpath.py``) through ``awsmap.actions``: the words and
-    # options it takes. The Typer command declares the same (a test checks). None: Typer only.
-    shape: Shape | None = None
+class Command:
+    """One command (a plain class, not a NamedTuple: see commands/options.py)."""
+
+    __slots__ = ("example", "interactive", "json", "json_lines", "module", "name", "shape")
+
+    def __init__(
+        self,
+        name: str,
+        module: str,
+        example: tuple[str, ...],
+        interactive: bool = False,
+        json: bool = True,
+        json_lines: bool = False,
+        shape: Shape | None = None,
+    ) -> None:
+        self.name = name
+        self.module = module  # under awsmap.commands; also its function in ``awsmap.actions``
+        self.example = example  # arguments that run it successfully on the bundled data
+        self.interactive = interactive  # keeps the garbage collector on: a long-lived session
+        self.json = json  # has --json (or --format json) and a row in the README's JSON contract
+        self.json_lines = json_lines  # --json prints one object per line (the quiz)
+        # Answered by the fast path (``fastpath.py``) through ``awsmap.actions``: the words and
+        # options it takes. The Typer command declares the same (a test checks). None: Typer only.
+        self.shape = shape
 
 
 COMMANDS: tuple[Command, ...] = (

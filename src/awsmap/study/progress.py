@@ -11,7 +11,7 @@ from awsmap.errors import UsageError
 from awsmap.kinds import CATEGORY
 from awsmap.paths import NOW_ENV, progress_db
 from awsmap.resolve import resolve
-from awsmap.study import cards as card_maker
+from awsmap.study import cardcache
 from awsmap.study import stats as stats_maker
 from awsmap.study.model import Card
 from awsmap.study.results import ExportResult, ProgressResult, StatsResult
@@ -49,7 +49,7 @@ def category_id(catalog: Catalog, name: str | None) -> str | None:
 
 
 def study_cards(catalog: Catalog, category: str | None = None) -> list[Card]:
-    cards = card_maker.generate(catalog)
+    cards = cardcache.cards(catalog)
     return [c for c in cards if category is None or category in c.categories]
 
 

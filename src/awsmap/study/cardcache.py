@@ -1,0 +1,64 @@
+"""The study cards, kept beside the index they were generated from.
+
+Generating the cards decodes every technology and AWS service: about 30 ms, most of what
+``awsmap stats`` does and a fifth of a quiz's start. The cards depend only on the dataset and this
+code, so once generated they are written next to the index file (its name plus ``.cards``, pruned
+and cleared with it) under a key made of the index's fingerprint, which names the data files and
+the awsmap version, and ``CARDS_FORMAT``. A file that is missing, unreadable, damaged or keyed
+otherwise is ignored and written again; a cache that cannot be written only costs the speed.
+tests/test_study.py pins that the cards read back are the cards generated, and the damage cases.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+
+from awsmap.catalog import Catalog
+from awsmap.study.cards import generate
+from awsmap.study.model import Accepted, Card
+
+CARDS_FORMAT = "1"  # bump whenever cards.py changes what it generates
+SUFFIX = ".cards"
+
+
+def cards(catalog: Catalog) -> list[Card]:
+    """Every card, from the file beside the index when it is current, else generated (and kept)."""
+    where = catalog.derived_file(SUFFIX)
+    if where is None:
+        return generate(catalog)
+    path, fingerprint = where
+    key = f"{fingerprint}\ncards {CARDS_FORMAT}"
+    found = _read(path, key)
+    if found is not None:
+        return found
+    made = generate(catalog)
+    _write(path, key, made)
+    return made
+
+
+def _read(path: str, key: str) -> list[Card] | None:
+    try:
+        with open(path, "rb") as f:
+            stored_key, rows = marshal.load(f)
+        if stored_key != key:
+            return None
+        return [
+            Card(r[0], r[1], r[2], r[3], r[4], tuple(Accepted(*a) for a in r[5]), r[6], r[7], r[8])
+            for r in rows
+        ]
+    except (OSError, EOFError, ValueError, TypeError, IndexError):
+        return None
+
+
+def _write(path: str, key: str, made: list[Card]) -> None:
+    rows = [(*c[:5], tuple(tuple(a) for a in c.accepted), *c[6:]) for c in made]
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as f:
+            marshal.dump((key, rows), f)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
