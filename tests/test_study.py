@@ -322,7 +322,7 @@ def test_cached_cards_are_the_generated_cards(
     generated = card_maker.generate(catalog)
     assert cardcache.cards(catalog) == generated  # generates and keeps them
     assert _cards_file(catalog).exists()
-    monkeypatch.setattr(cardcache, "generate", lambda _catalog: pytest.fail("not read back"))
+    monkeypatch.setattr(card_maker, "generate", lambda _catalog: pytest.fail("not read back"))
     assert cardcache.cards(Catalog.open([])) == generated  # read back, equal field by field
 
 

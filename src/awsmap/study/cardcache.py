@@ -16,7 +16,6 @@ import marshal
 import os
 
 from awsmap.catalog import Catalog
-from awsmap.study.cards import generate
 from awsmap.study.model import Accepted, Card
 
 CARDS_FORMAT = "1"  # bump whenever cards.py changes what it generates
@@ -27,21 +26,30 @@ def cards(catalog: Catalog) -> list[Card]:
     """Every card, from the file beside the index when it is current, else generated (and kept)."""
     where = catalog.derived_file(SUFFIX)
     if where is None:
-        return generate(catalog)
+        return _generate(catalog)
     path, fingerprint = where
     key = f"{fingerprint}\ncards {CARDS_FORMAT}"
     found = _read(path, key)
     if found is not None:
         return found
-    made = generate(catalog)
+    made = _generate(catalog)
     _write(path, key, made)
     return made
+
+
+def _generate(catalog: Catalog) -> list[Card]:
+    from awsmap.study.cards import generate  # imported only when needed: it needs the designs
+
+    return generate(catalog)
 
 
 def _read(path: str, key: str) -> list[Card] | None:
     try:
         with open(path, "rb") as f:
-            stored_key, rows = marshal.load(f)
+            data = (
+                f.read()
+            )  # then loads: marshal.load on a file reads it in small pieces, 5x slower
+        stored_key, rows = marshal.loads(data)
         if stored_key != key:
             return None
         return [
@@ -57,7 +65,7 @@ def _write(path: str, key: str, made: list[Card]) -> None:
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
         with open(tmp, "wb") as f:
-            marshal.dump((key, rows), f)
+            f.write(marshal.dumps((key, rows)))
         os.replace(tmp, path)
     except OSError:
         with contextlib.suppress(OSError):
