@@ -8,8 +8,9 @@ Two directories, kept apart on purpose:
 
 Both follow platformdirs. On Linux, where the answer is plain XDG, it is computed here instead:
 importing platformdirs costs more than a whole warm lookup (it pulls in tempfile, shutil and
-pathlib). Anything unusual (another platform, a relative HOME) still asks platformdirs, and a test
-pins this shortcut to platformdirs' own answer. Paths are strings, so the hot path needs no pathlib.
+pathlib). Anything unusual (another platform, a relative XDG variable or HOME, no HOME) still
+asks platformdirs, and tests/test_paths.py pins this shortcut to platformdirs' own answer. Paths
+are strings, so the hot path needs no pathlib.
 """
 
 import os
@@ -31,8 +32,8 @@ def _xdg(variable: str, default: str) -> str | None:
     if not sys.platform.startswith("linux"):
         return None
     value = os.environ.get(variable, "")
-    if value.startswith("/"):
-        return os.path.join(value, APP)
+    if value.strip():
+        return os.path.join(value, APP) if value.startswith("/") else None
     home = os.environ.get("HOME", "")
     return os.path.join(home, default, APP) if home.startswith("/") else None
 
