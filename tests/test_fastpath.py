@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from awsmap import actions, fastpath
 from awsmap.catalog import Catalog
 from awsmap.commands import COMMANDS, GLOBAL_OPTIONS, Command, near_miss
-from awsmap.commands.options import Flag, FloatOption, IntOption
+from awsmap.commands.options import Flag, NumberOption
 from awsmap.kinds import AWS_SERVICE, CATEGORY, TECHNOLOGY
 from awsmap.paths import NO_FAST_PATH_ENV
 from tests.conftest import FLUME, write
@@ -136,8 +136,9 @@ def test_each_shape_is_its_typer_command(spec: Command) -> None:
             assert option.default is False
             continue
         assert option.default == declared.default
-        if isinstance(declared, (IntOption, FloatOption)):
+        if isinstance(declared, NumberOption):
             assert (option.type.min, option.type.max) == (declared.low, declared.high)
+            assert option.type.name == ("int range" if declared.whole else "float range")
         else:
             assert option.type.name in ("str", "text")  # not a number, not a choice
     action = inspect.signature(getattr(actions, spec.module))

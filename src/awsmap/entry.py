@@ -28,7 +28,10 @@ def main() -> None:
     from awsmap.deferred import defer
 
     defer()
-    code = run(argv)
+    try:
+        code = run(argv)
+    except KeyboardInterrupt:  # before or after a command's own boundary: still no traceback
+        code = 130
     try:
         sys.stdout.flush()
     except BrokenPipeError:

@@ -31,8 +31,7 @@ from awsmap.commands import (
 from awsmap.commands.options import (
     ChoiceOption,
     Flag,
-    FloatOption,
-    IntOption,
+    NumberOption,
     Option,
     Shape,
     TextOption,
@@ -158,7 +157,7 @@ def _value(spec: Option, text: str) -> Value | None:
     or reject it (then Typer answers, with its own message)."""
     if text.startswith("-") and text != STDIN:
         return None
-    if isinstance(spec, (IntOption, FloatOption)):
+    if isinstance(spec, NumberOption):
         return _number(spec, text)
     if isinstance(spec, ChoiceOption):
         return text if text in spec.choices else None
@@ -166,12 +165,12 @@ def _value(spec: Option, text: str) -> Value | None:
     return text
 
 
-def _number(spec: IntOption | FloatOption, text: str) -> int | float | None:
+def _number(spec: NumberOption, text: str) -> int | float | None:
     """Plain decimal digits (``0.85`` for a fraction) within range; nothing Click might read
     differently (``+5``, ``05``, ``1e1``, ``5_0``, `` 5``)."""
     whole, dot, fraction = text.partition(".")
     number: int | float
-    if isinstance(spec, IntOption):
+    if spec.whole:
         plain = not dot and whole.isascii() and whole.isdigit() and len(whole) <= 6
         if not plain or (whole.startswith("0") and whole != "0"):
             return None

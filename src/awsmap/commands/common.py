@@ -7,7 +7,7 @@ them to Typer. Annotations are real objects here and in the command modules (no
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, Literal, ParamSpec
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec
 
 import typer
 
@@ -18,8 +18,7 @@ from awsmap.commands.options import (
     TAG,
     ChoiceOption,
     Flag,
-    FloatOption,
-    IntOption,
+    NumberOption,
     Option,
 )
 from awsmap.paths import user_data_paths
@@ -31,7 +30,6 @@ if TYPE_CHECKING:
 __all__ = ["catalog", "emit", "settings_data"]
 
 P = ParamSpec("P")
-Format = Literal["table", "json", "markdown", "mermaid", "dot"]
 
 # Typer's own exceptions (usage errors, exit, abort) are for Typer to report.
 _TYPER = (typer.TyperException, typer.Exit, typer.Abort)
@@ -52,7 +50,7 @@ def guarded(command: Callable[P, int | None]) -> Callable[P, None]:
 
 def option(spec: Option, help_text: str, metavar: str | None = None) -> Any:
     """The Typer option of an option in ``commands.options``: one spelling for both parsers."""
-    if isinstance(spec, (IntOption, FloatOption)):
+    if isinstance(spec, NumberOption):
         return typer.Option(*spec.names, min=spec.low, max=spec.high, help=help_text)
     if isinstance(spec, Flag):
         return typer.Option(*spec.names, help=help_text)
@@ -87,10 +85,6 @@ def name_argument(metavar: str, help_text: str, *kinds: "Kind[Any]") -> Any:
     return typer.Argument(
         metavar=metavar, help=help_text, autocompletion=complete(*kinds) if kinds else None
     )
-
-
-def words(parts: list[str]) -> str:
-    return " ".join(parts)
 
 
 JsonOpt = Annotated[bool, option(JSON, "Print one JSON document (see README).")]

@@ -19,34 +19,27 @@ class Flag:
         self.param = param  # the keyword it sets, in the Typer command and in ``awsmap.actions``
 
 
-class IntOption:
-    """A whole number from ``low`` up to ``high`` (no limit when None)."""
+class NumberOption:
+    """A number from ``low`` up to ``high`` (no limit when None): a whole one unless ``whole``
+    is False."""
 
-    __slots__ = ("default", "high", "low", "names", "param")
+    __slots__ = ("default", "high", "low", "names", "param", "whole")
 
     def __init__(
-        self, names: tuple[str, ...], param: str, low: int, high: int | None, default: int
+        self,
+        names: tuple[str, ...],
+        param: str,
+        low: float,
+        high: float | None,
+        default: float,
+        whole: bool = True,
     ) -> None:
         self.names = names
         self.param = param
         self.low = low
         self.high = high
         self.default = default
-
-
-class FloatOption:
-    """A number between ``low`` and ``high``."""
-
-    __slots__ = ("default", "high", "low", "names", "param")
-
-    def __init__(
-        self, names: tuple[str, ...], param: str, low: float, high: float, default: float
-    ) -> None:
-        self.names = names
-        self.param = param
-        self.low = low
-        self.high = high
-        self.default = default
+        self.whole = whole
 
 
 class TextOption:
@@ -74,7 +67,7 @@ class ChoiceOption:
         self.default = default
 
 
-Option = Flag | IntOption | FloatOption | TextOption | ChoiceOption
+Option = Flag | NumberOption | TextOption | ChoiceOption
 
 
 class Words:
@@ -103,7 +96,7 @@ FORMATS = ("table", "json", "markdown", "mermaid", "dot")
 
 JSON = Flag((JSON_OPTION,), "as_json")
 FULL = Flag(("--full",), "full")
-LIMIT = IntOption(("--limit", "-n"), "limit", 1, 500, 10)
+LIMIT = NumberOption(("--limit", "-n"), "limit", 1, 500, 10)
 FORMAT = ChoiceOption((FORMAT_OPTION,), "fmt", FORMATS, "table")
 TAG = TextOption(("--tag",), "tag")
 ANSWER = Flag(("--answer",), "answer")
@@ -112,12 +105,12 @@ RANDOM = Flag(("--random",), "pick")
 STATUS = TextOption(("--status",), "status")
 RETIRED = Flag(("--retired",), "retired")
 FILE = TextOption(("--file", "-f"), "file")
-COUNT = IntOption(("--count", "-n"), "count", 1, None, 20)
+COUNT = NumberOption(("--count", "-n"), "count", 1, None, 20)
 MODE = TextOption(("--mode",), "mode", "type")
 CATEGORY = TextOption(("--category",), "category")  # not a kind: the option's keyword
-NEW = IntOption(("--new",), "new", 0, None, 10)
+NEW = NumberOption(("--new",), "new", 0, None, 10)
 CRAM = Flag(("--cram",), "cram")
-RETENTION = FloatOption(("--retention",), "retention", 0.7, 0.99, 0.9)
+RETENTION = NumberOption(("--retention",), "retention", 0.7, 0.99, 0.9, whole=False)
 UNTIL = TextOption(("--until",), "until")
 
 

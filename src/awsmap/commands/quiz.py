@@ -9,7 +9,7 @@ from awsmap.commands.options import CATEGORY, COUNT, CRAM, MODE, NEW, RETENTION,
 
 @guarded
 def quiz(
-    count: Annotated[int, option(COUNT, "Cards in this session.")] = COUNT.default,
+    count: Annotated[int, option(COUNT, "Cards in this session.")] = 20,
     mode: Annotated[
         str,
         option(
@@ -20,12 +20,12 @@ def quiz(
         ),
     ] = "type",
     category: Annotated[str | None, option(CATEGORY, "Only one category.", "NAME")] = None,
-    new: Annotated[int, option(NEW, "New cards a day.")] = NEW.default,
+    new: Annotated[int, option(NEW, "New cards a day.")] = 10,
     cram: Annotated[bool, option(CRAM, "Ignore due dates: the weakest cards first.")] = False,
     retention: Annotated[
         float,
         option(RETENTION, "Desired retention (FSRS)."),
-    ] = RETENTION.default,
+    ] = 0.9,
     until: Annotated[
         str | None,
         option(UNTIL, "Your interview date: no interval reaches past it.", "YYYY-MM-DD"),

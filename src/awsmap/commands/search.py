@@ -12,7 +12,7 @@ from awsmap.commands.options import LIMIT
 @guarded
 def search(
     text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Words to look for.")],
-    limit: Annotated[int, option(LIMIT, "How many results.")] = LIMIT.default,
+    limit: Annotated[int, option(LIMIT, "How many results.")] = 10,
     as_json: JsonOpt = False,
 ) -> None:
     """Ranked search over technologies, AWS services, patterns, architectures and questions.
