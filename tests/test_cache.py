@@ -7,7 +7,9 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -153,7 +155,7 @@ def test_a_typo_is_looked_up_from_its_variants_not_from_every_key(tmp_path: Path
     seen: list[tuple[str, tuple[object, ...]]] = []
     original = index.Index.rows
 
-    def spy(self: index.Index, sql: str, args: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    def spy(self: index.Index, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         seen.append((sql, tuple(args)))
         return original(self, sql, args)
 

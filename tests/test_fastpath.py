@@ -31,8 +31,9 @@ from awsmap.paths import NO_FAST_PATH_ENV
 from tests.conftest import FLUME, write
 from tests.harness import invoke
 
-FAST = {NO_FAST_PATH_ENV: None}
-TYPER = {NO_FAST_PATH_ENV: "1"}
+FAST: dict[str, str | None] = {NO_FAST_PATH_ENV: None}
+TYPER: dict[str, str | None] = {NO_FAST_PATH_ENV: "1"}
+Case = tuple[list[str], dict[str, str]]
 Outcome = tuple[bytes, bytes, int]
 
 
@@ -151,7 +152,7 @@ def test_the_global_options_are_the_root_options() -> None:
     from awsmap.cli import app
 
     root = get_command(app)
-    valued = {o: not p.is_flag for p in root.params for o in p.opts}
+    valued = {o: not getattr(p, "is_flag", False) for p in root.params for o in p.opts}
     assert {o: valued[o] for o in GLOBAL_OPTIONS} == GLOBAL_OPTIONS
 
 
@@ -178,7 +179,9 @@ def test_every_aws_service_name_and_id() -> None:
 
 
 def test_every_category() -> None:
-    cases = [(["category", c, *j], {}) for c in _names("category") for j in ([], ["--json"])]
+    cases: list[Case] = [
+        (["category", c, *j], {}) for c in _names("category") for j in ([], ["--json"])
+    ]
     assert differences(cases, taken=True) == []
 
 
@@ -245,7 +248,7 @@ def test_compare_shapes() -> None:
         ["redis", "nosuchthingzz"],
         ["dynamodb", "cassandra"],
     ]
-    cases = [(["compare", *s, *j], {}) for s in shapes for j in ([], ["--json"])]
+    cases: list[Case] = [(["compare", *s, *j], {}) for s in shapes for j in ([], ["--json"])]
     assert differences(cases, taken=True) == []
 
 
@@ -426,7 +429,10 @@ def test_every_other_command_with_a_shape(tmp_path: Path) -> None:
         ["numbers", "nosuchthingzz"],
     ]
     assert differences([(args, {}) for args in lines], taken=True) == []
-    piped = [(["stack", "--file", "-"], {}), (["stack", "-f", "-", "--format", "dot"], {})]
+    piped: list[Case] = [
+        (["stack", "--file", "-"], {}),
+        (["stack", "-f", "-", "--format", "dot"], {}),
+    ]
     assert differences(piped, taken=True, stdin="postgres\nredis\n") == []
 
 
