@@ -197,7 +197,9 @@ def _stack(result: StackResult) -> list[RenderableType]:
             inert("; ".join(c.warnings), "yellow"),
         )
     out: list[RenderableType] = [grid]
-    out.append(relation_legend(c.relation for c in result.components if c.relation))
+    used = [c.relation for c in result.components if c.relation]
+    used += [e.relation for c in result.components for e in c.alternatives]  # the Also column's
+    out.append(relation_legend(used))
     phrases = [
         f"{c.technology.name}: {c.phrase}" for c in result.components if c.technology and c.phrase
     ]
