@@ -60,7 +60,7 @@ def read_entries(path: Path, text: str | None = None) -> list[Entry]:
     if text is None:
         text = yamlio.read_text(path)
     if re.search(r"^services\s*:", text, flags=re.M):
-        doc = yamlio.load(path, text=text)
+        doc = yamlio.load(path, text=text, compose=True)
         return _compose_entries(path, doc.data)
     names = [line.split("#", 1)[0].strip() for line in text.splitlines()]
     return [Entry(name) for name in names if name]

@@ -57,6 +57,11 @@ def clean(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
+def counted(number: int, word: str, plural: str | None = None) -> str:
+    """'1 component', '2 components', '0 AWS services'."""
+    return f"{number} {word if number == 1 else plural or word + 's'}"
+
+
 def quoted(query: str) -> str:
     """A user's query quoted for a message: safe, on one line, and not a 100 KB wall."""
     flat = safe(query.replace("\n", " ").replace("\t", " "))

@@ -37,6 +37,23 @@ class _Loader(_BaseLoader):
     }
 
 
+class _ComposeLoader(_Loader):
+    """Also Compose's merge tags (``!reset``, ``!override``): awsmap reads a compose file for its
+    images only, so a tagged value is read as the plain value it marks. Still a safe loader."""
+
+
+def _untagged(loader: _Loader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node, deep=True)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+for _tag in ("!reset", "!override"):
+    _ComposeLoader.add_constructor(_tag, _untagged)
+
+
 @dataclass(frozen=True)
 class Document:
     """A parsed file: its data, and the node tree that knows where each value was written."""
@@ -158,11 +175,12 @@ def read_text(path: Path) -> str:
         raise _error(path, f"is not UTF-8 text (byte {exc.start})") from None
 
 
-def load(path: Path, text: str | None = None) -> Document:
-    """Parse one file with a safe loader; every failure is a DataError naming file, line, column."""
+def load(path: Path, text: str | None = None, compose: bool = False) -> Document:
+    """Parse one file with a safe loader; every failure is a DataError naming file, line, column.
+    ``compose``: a docker-compose file, whose merge tags are understood."""
     if text is None:
         text = read_text(path)
-    loader = _Loader(text)
+    loader = (_ComposeLoader if compose else _Loader)(text)
     try:
         root = loader.get_single_node()
         if root is None:

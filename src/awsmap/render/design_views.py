@@ -31,7 +31,7 @@ from awsmap.results_designs import (
     pattern_answer,
 )
 from awsmap.results_stack import StackResult
-from awsmap.text import first_sentence
+from awsmap.text import counted, first_sentence
 
 
 def _heading(name: str, summary: str, tags: tuple[str, ...] = ()) -> list[RenderableType]:
@@ -196,10 +196,11 @@ def _stack(result: StackResult) -> list[RenderableType]:
             inert(others, "dim"),
             inert("; ".join(c.warnings), "yellow"),
         )
-    out: list[RenderableType] = [grid]
-    used = [c.relation for c in result.components if c.relation]
-    used += [e.relation for c in result.components for e in c.alternatives]  # the Also column's
-    out.append(relation_legend(used))
+    out: list[RenderableType] = []
+    if result.components:  # nothing mapped: no empty table, the reasons below say why
+        used = [c.relation for c in result.components if c.relation]
+        used += [e.relation for c in result.components for e in c.alternatives]  # Also column
+        out += [grid, relation_legend(used)]
     phrases = [
         f"{c.technology.name}: {c.phrase}" for c in result.components if c.technology and c.phrase
     ]
@@ -214,15 +215,18 @@ def _stack(result: StackResult) -> list[RenderableType]:
                 why += "; did you mean " + ", ".join(u.suggestions) + "?"
             lines.append(f"{label}: {why}")
         out.append(bullets("Not mapped", lines))
-    s = result.summary()
-    out.append(
-        Text(
-            f"{s['components']} components · {s['services']} AWS services · "
-            f"{s['warnings']} warnings · {s['unmapped']} unmapped",
-            style="dim",
-        )
-    )
+    out.append(Text(" · ".join(_summary(result)), style="dim"))
     return out
+
+
+def _summary(result: StackResult) -> list[str]:
+    s = result.summary()
+    return [
+        counted(s["components"], "component"),
+        counted(s["services"], "AWS service"),
+        counted(s["warnings"], "warning"),
+        f"{s['unmapped']} unmapped",
+    ]
 
 
 VIEWS = {

@@ -12,7 +12,7 @@ from typing import Any
 from awsmap.domain import status_words
 from awsmap.results_designs import ArchitectureResult
 from awsmap.results_stack import StackResult
-from awsmap.text import safe
+from awsmap.text import counted, safe
 
 
 def cell(text: str | None) -> str:
@@ -44,16 +44,17 @@ def _stack(result: StackResult) -> list[str]:
         )
     out = ["## On AWS", ""]
     headers = ["Component", "Technology", "AWS service", "Relation", "Status", "Also", "Watch out"]
-    out += table(headers, rows)
+    out += table(headers, rows) if rows else ["Nothing in this design maps to AWS."]
     if result.unmapped:
         out += ["", "Not mapped: " + ", ".join(f"`{cell(u.query)}`" for u in result.unmapped)]
     s = result.summary()
-    out += [
-        "",
-        f"{s['components']} components, {s['services']} AWS services, "
-        f"{s['warnings']} warnings, {s['unmapped']} unmapped.",
+    words = [
+        counted(s["components"], "component"),
+        counted(s["services"], "AWS service"),
+        counted(s["warnings"], "warning"),
+        f"{s['unmapped']} unmapped",
     ]
-    return out
+    return [*out, "", ", ".join(words) + "."]
 
 
 def _architecture(result: ArchitectureResult) -> list[str]:

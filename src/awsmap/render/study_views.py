@@ -11,6 +11,7 @@ from rich.text import Text
 
 from awsmap.render.richtext import facts, hint, inert, table
 from awsmap.study.results import ExportResult, ProgressResult, StatsResult
+from awsmap.text import counted
 
 SHADES = " ░▒▓█"
 BAR = "█"
@@ -27,9 +28,11 @@ def _stats(result: StatsResult) -> list[RenderableType]:
     out: list[RenderableType] = [
         Text.assemble(
             ("Study progress", "bold cyan"),
-            (f"  {s.seen} of {s.cards} cards seen · {s.reviews} reviews · ", ""),
-            (f"retention {retention} (30 days) · streak {s.streak_days} ", ""),
-            ("day" if s.streak_days == 1 else "days", ""),
+            (
+                f"  {s.seen} of {counted(s.cards, 'card')} seen · {counted(s.reviews, 'review')} · ",
+                "",
+            ),
+            (f"retention {retention} (30 days) · streak {counted(s.streak_days, 'day')}", ""),
         )
     ]
     if not result.saved:
