@@ -28,10 +28,8 @@ def _stats(result: StatsResult) -> list[RenderableType]:
     out: list[RenderableType] = [
         Text.assemble(
             ("Study progress", "bold cyan"),
-            (
-                f"  {s.seen} of {counted(s.cards, 'card')} seen · {counted(s.reviews, 'review')} · ",
-                "",
-            ),
+            (f"  {s.seen} of {counted(s.cards, 'card')} seen · ", ""),
+            (f"{counted(s.reviews, 'review')} · ", ""),
             (f"retention {retention} (30 days) · streak {counted(s.streak_days, 'day')}", ""),
         )
     ]
