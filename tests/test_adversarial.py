@@ -312,6 +312,21 @@ def test_alias_bomb_is_rejected_in_bounded_time(cli: Cli, tmp_path: Path) -> Non
     assert time.monotonic() - started < 10
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "technologies: &t [*t]\n",
+        "technologies:\n  - &e\n    id: x\n    name: X\n    aliases: [*e]\n",
+        "a: &a {b: &b {c: *a}}\n",
+    ],
+)
+def test_an_anchor_used_inside_itself_is_refused_not_looped_on(
+    cli: Cli, tmp_path: Path, text: str
+) -> None:
+    path = write(tmp_path / "cycle.yaml", text)
+    assert "a YAML anchor is used inside itself (a cycle)" in data_error(cli, path)
+
+
 def test_fifty_megabyte_file_is_refused_at_once(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "huge.yaml"
     with path.open("wb") as fh:

@@ -30,7 +30,7 @@ def image_name(reference: str) -> str:
     (``${DB_IMAGE:-postgres}``) stands for its default; other variables are dropped."""
     ref = re.sub(r"\$\{[^}:]*:?-([^}]*)\}", r"\1", reference)
     ref = re.sub(r"\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*", "", ref)
-    ref = ref.strip().split("@", 1)[0]
+    ref = ref.strip().lstrip("/").split("@", 1)[0]  # "$REGISTRY/redis" leaves "/redis"
     last = ref.rsplit("/", 1)
     if ":" in last[-1]:
         last[-1] = last[-1].split(":", 1)[0]

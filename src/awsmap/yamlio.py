@@ -106,6 +106,7 @@ def _error(path: Path, message: str, mark: Any = None) -> DataError:
 def _check_graph(path: Path, root: yaml.Node) -> None:
     """Refuse duplicate keys, and documents whose aliases expand far beyond their size."""
     sizes: dict[int, int] = {}
+    entered: set[int] = set()  # expanded, not finished: met again below itself, it is a cycle
     distinct = 0
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
@@ -113,6 +114,8 @@ def _check_graph(path: Path, root: yaml.Node) -> None:
         key = id(node)
         if key in sizes:
             continue
+        if not children_done and key in entered:
+            raise _error(path, "a YAML anchor is used inside itself (a cycle)", node.start_mark)
         if isinstance(node, yaml.ScalarNode):
             sizes[key] = 1
             distinct += 1
@@ -122,6 +125,7 @@ def _check_graph(path: Path, root: yaml.Node) -> None:
         else:
             children = list(node.value)
         if not children_done:
+            entered.add(key)
             stack.append((node, True))
             stack.extend((c, False) for c in children if id(c) not in sizes)
             if isinstance(node, yaml.MappingNode):
