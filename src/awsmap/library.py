@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from awsmap.catalog import Catalog
 from awsmap.designs import Question
@@ -31,13 +31,23 @@ RETIRED = "retired"  # the `services` filter for every status but available
 TIP_GROUPS = ("tip", "cap", "strategy")  # not a kind: the groups of tips
 
 
-def _tagged(tag: str | None, found: Sequence[tuple[str, tuple[str, ...]]], what: str) -> None:
-    """Raise a clear error when no entry carries ``tag``, listing the tags there are."""
+class _Tagged(Protocol):
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+
+
+T = TypeVar("T", bound=_Tagged)
+
+
+def _with_tag(every: Sequence[T], tag: str | None, what: str) -> tuple[T, ...]:
+    """The entries carrying ``tag`` (all without one); an unknown tag is an error that lists
+    the tags there are."""
     if tag is None:
-        return
-    tags = sorted({t for _id, ts in found for t in ts})
+        return tuple(every)
+    tags = sorted({t for entry in every for t in entry.tags})
     if tag not in tags:
         raise NotFoundError(f"no {what} is tagged {quoted(tag)}; tags: {', '.join(tags)}")
+    return tuple(entry for entry in every if tag in entry.tags)
 
 
 def pattern(catalog: Catalog, name: str) -> PatternResult:
@@ -56,9 +66,7 @@ def pattern(catalog: Catalog, name: str) -> PatternResult:
 
 
 def patterns(catalog: Catalog, tag: str | None = None) -> PatternsResult:
-    every = catalog.all(PATTERN)
-    _tagged(tag, [(p.id, p.tags) for p in every], PATTERN.word)
-    shown = tuple(p for p in every if tag is None or tag in p.tags)
+    shown = _with_tag(catalog.all(PATTERN), tag, PATTERN.word)
     services = catalog.many(AWS_SERVICE, sorted({w.target for p in shown for w in p.aws}))
     return PatternsResult(shown, services)
 
@@ -81,9 +89,7 @@ def architecture(catalog: Catalog, name: str) -> ArchitectureResult:
 
 
 def architectures(catalog: Catalog, tag: str | None = None) -> ArchitecturesResult:
-    every = catalog.all(ARCHITECTURE)
-    _tagged(tag, [(a.id, a.tags) for a in every], ARCHITECTURE.word)
-    return ArchitecturesResult(tuple(a for a in every if tag is None or tag in a.tags))
+    return ArchitecturesResult(_with_tag(catalog.all(ARCHITECTURE), tag, ARCHITECTURE.word))
 
 
 def question(catalog: Catalog, name: str, answer: bool = False) -> QuestionResult:
@@ -105,9 +111,8 @@ def _reference_names(catalog: Catalog, q: Question) -> dict[str, dict[str, str]]
 
 def questions(catalog: Catalog, tag: str | None = None) -> QuestionsResult:
     every = catalog.all(QUESTION)
-    _tagged(tag, [(q.id, q.tags) for q in every], QUESTION.word)
     tags = tuple(sorted({t for q in every for t in q.tags}))
-    return QuestionsResult(tuple(q for q in every if tag is None or tag in q.tags), tag, tags)
+    return QuestionsResult(_with_tag(every, tag, QUESTION.word), tag, tags)
 
 
 def tips(
