@@ -10,6 +10,7 @@ from awsmap.domain import Equivalent, status_words
 from awsmap.graphs import Cluster, Edge, Graph, Node
 from awsmap.match import Match
 from awsmap.models import AwsService, Technology
+from awsmap.text import counted
 
 JSON = dict[str, Any]
 
@@ -89,6 +90,16 @@ class StackResult(NamedTuple):
             "warnings": sum(len(c.warnings) for c in self.components),
             "unmapped": len(self.unmapped),
         }
+
+    def summary_words(self) -> list[str]:
+        """The summary as the table and the Markdown say it: '1 component', '2 AWS services'."""
+        s = self.summary()
+        return [
+            counted(s["components"], "component"),
+            counted(s["services"], "AWS service"),
+            counted(s["warnings"], "warning"),
+            f"{s['unmapped']} unmapped",
+        ]
 
     def to_json(self) -> JSON:
         return {

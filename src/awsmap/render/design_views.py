@@ -31,7 +31,7 @@ from awsmap.results_designs import (
     pattern_answer,
 )
 from awsmap.results_stack import StackResult
-from awsmap.text import counted, first_sentence
+from awsmap.text import first_sentence
 
 
 def _heading(name: str, summary: str, tags: tuple[str, ...] = ()) -> list[RenderableType]:
@@ -215,18 +215,8 @@ def _stack(result: StackResult) -> list[RenderableType]:
                 why += "; did you mean " + ", ".join(u.suggestions) + "?"
             lines.append(f"{label}: {why}")
         out.append(bullets("Not mapped", lines))
-    out.append(Text(" · ".join(_summary(result)), style="dim"))
+    out.append(Text(" · ".join(result.summary_words()), style="dim"))
     return out
-
-
-def _summary(result: StackResult) -> list[str]:
-    s = result.summary()
-    return [
-        counted(s["components"], "component"),
-        counted(s["services"], "AWS service"),
-        counted(s["warnings"], "warning"),
-        f"{s['unmapped']} unmapped",
-    ]
 
 
 VIEWS = {

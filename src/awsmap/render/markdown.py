@@ -12,7 +12,7 @@ from typing import Any
 from awsmap.domain import status_words
 from awsmap.results_designs import ArchitectureResult
 from awsmap.results_stack import StackResult
-from awsmap.text import counted, safe
+from awsmap.text import safe
 
 
 def cell(text: str | None) -> str:
@@ -47,14 +47,7 @@ def _stack(result: StackResult) -> list[str]:
     out += table(headers, rows) if rows else ["Nothing in this design maps to AWS."]
     if result.unmapped:
         out += ["", "Not mapped: " + ", ".join(f"`{cell(u.query)}`" for u in result.unmapped)]
-    s = result.summary()
-    words = [
-        counted(s["components"], "component"),
-        counted(s["services"], "AWS service"),
-        counted(s["warnings"], "warning"),
-        f"{s['unmapped']} unmapped",
-    ]
-    return [*out, "", ", ".join(words) + "."]
+    return [*out, "", ", ".join(result.summary_words()) + "."]
 
 
 def _architecture(result: ArchitectureResult) -> list[str]:
