@@ -13,10 +13,12 @@ from __future__ import annotations
 import inspect
 import itertools
 import os
+import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -72,7 +74,7 @@ def differences(
     run = in_fresh_state if state else outcome
     found = []
     for args, env in cases:
-        with _environ(env):
+        with mock.patch.dict(os.environ, env):  # what the recogniser would see
             recognised = fastpath.recognise(args) is not None
         if recognised != taken:
             found.append(f"{args} {env}: fast path {'took' if recognised else 'declined'} it")
@@ -81,26 +83,6 @@ def differences(
         if fast != typer:
             found.append(f"{args} {env}:\n  fast  {fast!r:.300}\n  typer {typer!r:.300}")
     return found
-
-
-class _environ:
-    """os.environ with ``env`` added, for asking the recogniser what it would do."""
-
-    def __init__(self, env: dict[str, str]) -> None:
-        self.env = env
-        self.saved: dict[str, str | None] = {}
-
-    def __enter__(self) -> None:
-        for key, value in self.env.items():
-            self.saved[key] = os.environ.get(key)
-            os.environ[key] = value
-
-    def __exit__(self, *_exc: object) -> None:
-        for key, value in self.saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def _names(kind_key: str) -> dict[str, str]:
@@ -537,8 +519,6 @@ def _process(shell_line: str, path: dict[str, str | None]) -> tuple[int, bytes, 
 
 
 def _line(args: list[str]) -> str:
-    import shlex
-
     return " ".join(shlex.quote(a) for a in [sys.executable, "-m", "awsmap", *args])
 
 
@@ -551,14 +531,8 @@ def test_pipes_and_closed_output_on_both_paths(args: list[str]) -> None:
         "{} | head -c 10",
         "{} >&-",
     ):
-        line = "bash -c " + _quote(shape.format(_line(args)))
+        line = "bash -c " + shlex.quote(shape.format(_line(args)))
         assert _process(line, FAST) == _process(line, TYPER), (shape, args)
-
-
-def _quote(text: str) -> str:
-    import shlex
-
-    return shlex.quote(text)
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
