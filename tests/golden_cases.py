@@ -137,8 +137,7 @@ def run_case(args: list[str], stdin: str | None, cache: str) -> str:
     stderr = result.stderr_bytes.decode("utf-8", "backslashreplace")
     shown = " ".join(repr(a) if (not a or " " in a or not a.isprintable()) else a for a in args)
     text = (
-        f"$ awsmap {shown}\n"
-        f"--- exit {result.exit_code}\n--- stdout\n{stdout}--- stderr\n{stderr}"
+        f"$ awsmap {shown}\n--- exit {result.exit_code}\n--- stdout\n{stdout}--- stderr\n{stderr}"
     )
     return _TMP.sub("<tmp>", text)
 

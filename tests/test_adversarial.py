@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 from typer.testing import Result
 
 from awsmap import queries
-from awsmap.catalog import Catalog
-from awsmap.errors import AwsmapError
-from awsmap.kinds import AWS_SERVICE, TECHNOLOGY
-from awsmap.resolve import resolve
+from awsmap.base.errors import AwsmapError
+from awsmap.catalog.kinds import AWS_SERVICE, TECHNOLOGY
+from awsmap.catalog.reader import Catalog
+from awsmap.find.resolve import resolve
 from tests.conftest import FLUME, Cli, write
 
 ESC = "\x1b"

@@ -13,16 +13,16 @@ from typing import Any
 
 import pytest
 
-from awsmap import index
-from awsmap.catalog import Catalog
-from awsmap.kinds import TECHNOLOGY
+from awsmap.catalog import index
+from awsmap.catalog.kinds import TECHNOLOGY
+from awsmap.catalog.reader import Catalog
 from tests.conftest import FLUME, write
 
 # What a warm answer must not import unless it needs it: the frameworks and libraries, and the
 # standard and own modules the fast path was cut free of (issue 13).
 WATCHED = (
     "rich", "yaml", "rapidfuzz", "jsonschema", "typer", "platformdirs", "pathlib", "tempfile",
-    "dataclasses", "inspect", "awsmap.designs", "awsmap.cli",
+    "dataclasses", "inspect", "awsmap.catalog.designs", "awsmap.cli",
 )  # fmt: skip
 
 PROBE = f"""
@@ -76,17 +76,17 @@ def test_warm_paths_import_only_what_they_need(tmp_path: Path) -> None:
     assert imported(run("lookup", "elasticserch", "--json", cache=tmp_path)) == {"rapidfuzz"}
     # results of every kind: patterns and architectures are design records
     found = imported(run("search", "stream processing", "--json", cache=tmp_path))
-    assert found == {"awsmap.designs"}
+    assert found == {"awsmap.catalog.designs"}
     # Rich, with the dataclasses it needs but not inspect (deferred: see awsmap/deferred.py)
     assert imported(run("lookup", "kafka", cache=tmp_path)) == {"dataclasses", "rich"}
 
 
 def test_a_deferred_module_is_the_real_one_once_used() -> None:
-    """awsmap.deferred's stand-in: code that uses the module, however it imports it, gets the
+    """awsmap.base.deferred's stand-in: code that uses the module, however it imports it, gets the
     real module's attributes, and sys.modules then holds the real module."""
     script = """
 import sys
-from awsmap.deferred import StandIn, defer
+from awsmap.base.deferred import StandIn, defer
 defer()
 import inspect
 assert type(inspect) is StandIn

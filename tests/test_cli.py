@@ -11,9 +11,9 @@ import pytest
 from rich.console import Console
 
 from awsmap import queries
-from awsmap.catalog import Catalog
+from awsmap.catalog.kinds import AWS_SERVICE, CATEGORY, TECHNOLOGY
+from awsmap.catalog.reader import Catalog
 from awsmap.commands.common import complete
-from awsmap.kinds import AWS_SERVICE, CATEGORY, TECHNOLOGY
 from awsmap.render.rich import render
 from tests.conftest import FLUME, Cli, write
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from awsmap.argv import command_index, hoist_global_options, optional_value
+from awsmap.cli.argv import command_index, hoist_global_options, optional_value
 from awsmap.commands import BY_NAME, COMMANDS, GLOBAL_OPTIONS, Command
 from tests.conftest import FLUME, Cli, write
 

@@ -10,12 +10,12 @@ import jsonschema
 import pytest
 import yaml
 
-from awsmap import loader
-from awsmap.bundled import DATA_DIR, bundled_names
-from awsmap.kinds import AWS_SERVICE, CATEGORY, COMPARISON, KINDS, TECHNOLOGY, Dataset
-from awsmap.models import RELATIONS
-from awsmap.text import compact
-from awsmap.validation import reference_problems, schema
+from awsmap.base.text import compact
+from awsmap.catalog import loader
+from awsmap.catalog.bundled import DATA_DIR, bundled_names
+from awsmap.catalog.kinds import AWS_SERVICE, CATEGORY, COMPARISON, KINDS, TECHNOLOGY, Dataset
+from awsmap.catalog.models import RELATIONS
+from awsmap.catalog.validation import reference_problems, schema
 
 FILES = bundled_names()
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from awsmap import loader
-from awsmap.catalog import Catalog
-from awsmap.domain import recommended
-from awsmap.kinds import (
+from awsmap.catalog import loader
+from awsmap.catalog.domain import recommended
+from awsmap.catalog.kinds import (
     ARCHITECTURE,
     AWS_SERVICE,
     COMPARISON,
@@ -19,7 +18,8 @@ from awsmap.kinds import (
     TIP,
     Dataset,
 )
-from awsmap.queries import equivalents
+from awsmap.catalog.reader import Catalog
+from awsmap.find.equivalents import equivalents
 from tests.conftest import Cli
 
 # Every name of issue 9, as a candidate types it, and the entry it must find.

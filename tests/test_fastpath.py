@@ -25,11 +25,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awsmap import actions, fastpath
-from awsmap.catalog import Catalog
+from awsmap.base.paths import NO_FAST_PATH_ENV
+from awsmap.catalog.kinds import AWS_SERVICE, CATEGORY, TECHNOLOGY
+from awsmap.catalog.reader import Catalog
 from awsmap.commands import COMMANDS, GLOBAL_OPTIONS, Command, near_miss
 from awsmap.commands.options import Flag, NumberOption
-from awsmap.kinds import AWS_SERVICE, CATEGORY, TECHNOLOGY
-from awsmap.paths import NO_FAST_PATH_ENV
 from tests.conftest import FLUME, write
 from tests.harness import invoke
 

@@ -13,9 +13,7 @@ from tests.golden_cases import CASES, GOLDEN, run_case
 
 
 @pytest.mark.parametrize(("name", "args", "stdin"), CASES, ids=[c[0] for c in CASES])
-def test_golden_output(
-    name: str, args: list[str], stdin: str | None, session_cache: Path
-) -> None:
+def test_golden_output(name: str, args: list[str], stdin: str | None, session_cache: Path) -> None:
     expected = (GOLDEN / f"{name}.txt").read_text(encoding="utf-8")
     assert run_case(args, stdin, str(session_cache)) == expected
 

@@ -32,8 +32,8 @@ def test_pattern_json_and_names(cli: Cli) -> None:
 
 def test_patterns_and_what_they_name_link_both_ways(cli: Cli) -> None:
     """Every technology and AWS service a pattern names shows the pattern back."""
-    from awsmap.catalog import Catalog
-    from awsmap.kinds import PATTERN
+    from awsmap.catalog.kinds import PATTERN
+    from awsmap.catalog.reader import Catalog
 
     checked = 0
     for pattern in Catalog.open([]).all(PATTERN):

@@ -11,10 +11,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awsmap import loader, yamlio
-from awsmap.errors import DataError
-from awsmap.kinds import KINDS, TECHNOLOGY, Dataset
-from awsmap.models import AwsEquivalent, Parallel, Technology
+from awsmap.base.errors import DataError
+from awsmap.catalog import loader, yamlio
+from awsmap.catalog.kinds import KINDS, TECHNOLOGY, Dataset
+from awsmap.catalog.models import AwsEquivalent, Parallel, Technology
 from tests.conftest import FLUME, SCHEMA_LINE, write
 
 

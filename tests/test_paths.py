@@ -8,7 +8,7 @@ import sys
 import platformdirs
 import pytest
 
-from awsmap import paths
+from awsmap.base import paths
 
 CASES = [
     {"XDG_CACHE_HOME": None, "XDG_STATE_HOME": None, "HOME": "/home/ada"},

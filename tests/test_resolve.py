@@ -7,12 +7,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from awsmap import resolve
-from awsmap.catalog import Catalog
-from awsmap.errors import NotFoundError
-from awsmap.indexformat import KeyLevel
-from awsmap.kinds import AWS_SERVICE, TECHNOLOGY
-from awsmap.text import compact, deletions, normalize, similarity, stem, terms
+from awsmap.base.errors import NotFoundError
+from awsmap.base.text import compact, deletions, normalize, similarity, stem, terms
+from awsmap.catalog.indexformat import KeyLevel
+from awsmap.catalog.kinds import AWS_SERVICE, TECHNOLOGY
+from awsmap.catalog.reader import Catalog
+from awsmap.find import resolve
 
 KINDS = (TECHNOLOGY, AWS_SERVICE)
 

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from awsmap.text import terms
+from awsmap.base.text import terms
 from tests.conftest import Cli
 
 RESULT_KEYS = {"kind", "id", "name", "score", "field", "aws"}
@@ -52,7 +52,7 @@ def test_ranking_is_monotonic_in_the_shown_score(cli: Cli, text: str) -> None:
 
 
 def test_ties_are_broken_by_kind_then_name(cli: Cli) -> None:
-    from awsmap.kinds import BY_KEY, KINDS
+    from awsmap.catalog.kinds import BY_KEY, KINDS
 
     rank = {k.key: i for i, k in enumerate(KINDS)}
     data = cli.json("search", "cache", "-n", "30")
@@ -95,9 +95,9 @@ def test_search_covers_questions_and_architectures(cli: Cli) -> None:
 def test_the_index_keeps_the_terms_of_every_searched_value() -> None:
     """The phrase bonus reads each searched value's terms from the index: they are the terms of
     the values as the records hold them, field by field in the kind's order."""
-    from awsmap.catalog import Catalog
-    from awsmap.kinds import BY_KEY, KINDS, walk
-    from awsmap.text import flat_text
+    from awsmap.base.text import flat_text
+    from awsmap.catalog.kinds import BY_KEY, KINDS, walk
+    from awsmap.catalog.reader import Catalog
 
     catalog = Catalog.open([])
     docs = list(range(sum(catalog.count(kind) for kind in KINDS)))

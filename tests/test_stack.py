@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from awsmap.compose import Entry, image_candidates, image_name, read_entries
-from awsmap.errors import DataError
+from awsmap.base.errors import DataError
+from awsmap.commands.compose import Entry, image_candidates, image_name, read_entries
 from tests.conftest import Cli, write
 
 FIVE = ["postgres", "redis", "kafka", "elasticsearch", "k8s"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from awsmap.kinds import KINDS
+from awsmap.catalog.kinds import KINDS
 
 SRC = Path(__file__).parents[1] / "src" / "awsmap"
 MAX_LINES = 400
@@ -154,8 +154,8 @@ def test_no_module_is_over_400_lines(path: Path) -> None:
 
 
 def test_comparison_sides_name_registry_kinds() -> None:
-    from awsmap.kinds import AWS_SERVICE, TECHNOLOGY
-    from awsmap.models import ComparisonSide
+    from awsmap.catalog.kinds import AWS_SERVICE, TECHNOLOGY
+    from awsmap.catalog.models import ComparisonSide
 
     assert ComparisonSide("x", technology="a").kind == TECHNOLOGY.key
     assert ComparisonSide("x", aws_service="b").kind == AWS_SERVICE.key

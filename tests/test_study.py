@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from awsmap.catalog import Catalog
+from awsmap.catalog.reader import Catalog
 from awsmap.study import cardcache, schedule
 from awsmap.study import cards as card_maker
 from awsmap.study.grading import grade, self_rating
@@ -358,7 +358,7 @@ def test_cards_are_pruned_and_cleared_with_their_index(
 ) -> None:
     import os
 
-    from awsmap import index
+    from awsmap.catalog import index
 
     monkeypatch.setenv("AWSMAP_CACHE_DIR", str(tmp_path))
     catalog = Catalog.open([])

@@ -1,7 +1,8 @@
 """Console-script entry point: what only a real, short-lived process needs.
 
-``run`` answers a command line: on the fast path (``fastpath.py``) when it recognises the
-arguments, else through the Typer application in ``cli.py``. The tests drive the same ``run``.
+``run`` answers a command line: read against the command table (``cli/parse.py``) when the
+reader is sure of it, else by the Typer application generated from the same table
+(``cli/app.py``); both run the command through ``cli.runtime.execute``. The tests drive the same ``run``.
 
 The process layer alone decides garbage collection. For a quick command it is off for the life
 of the process and the heap is frozen before exit: a lookup creates no cycles worth collecting, and
@@ -25,7 +26,7 @@ def main() -> None:
     quick = not _interactive(argv)
     if quick:
         gc.disable()
-    from awsmap.deferred import defer
+    from awsmap.base.deferred import defer
 
     defer()
     try:
@@ -46,12 +47,13 @@ def main() -> None:
 
 def run(argv: list[str]) -> int | str | None:
     """Answer one command line; its exit status (as ``sys.exit`` takes it)."""
-    from awsmap import fastpath
+    from awsmap.cli import parse, runtime
 
-    call = fastpath.recognise(argv)
+    call = parse.recognise(argv)
     if call is not None:
-        return fastpath.answer(call)
-    from awsmap.cli import PROG, app
+        runtime.configure(call.data, call.color)  # type: ignore[arg-type]
+        return runtime.execute(call.command, call.arguments)
+    from awsmap.cli.app import PROG, app
 
     try:
         app(args=argv, prog_name=PROG)
@@ -61,8 +63,8 @@ def run(argv: list[str]) -> int | str | None:
 
 
 def _interactive(argv: list[str]) -> bool:
-    from awsmap.argv import command_index
-    from awsmap.commands import BY_NAME, GLOBAL_OPTIONS
+    from awsmap.cli.argv import command_index
+    from awsmap.cli.table import BY_NAME, GLOBAL_OPTIONS
 
     at = command_index(argv, GLOBAL_OPTIONS)
     spec = BY_NAME.get(argv[at]) if at is not None else None

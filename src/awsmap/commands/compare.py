@@ -1,27 +1,209 @@
-"""``awsmap compare A B [C ...]``: technologies or AWS services side by side."""
+"""``compare``: two or more entries side by side, curated or built from the data."""
 
-from typing import Annotated
+from __future__ import annotations
 
-from awsmap import actions
-from awsmap.commands.common import JsonOpt, guarded, name_argument
-from awsmap.kinds import AWS_SERVICE, TECHNOLOGY
+from collections.abc import Sequence
+from itertools import combinations
+from typing import Any, NamedTuple
+
+from awsmap.base.errors import UsageError
+from awsmap.base.match import Match
+from awsmap.base.text import quoted
+from awsmap.catalog.domain import key_use_case, recommended, status_words
+from awsmap.catalog.kinds import AWS_SERVICE, BY_KEY, CATEGORY, COMPARISON, TECHNOLOGY
+from awsmap.catalog.models import Comparison, ComparisonRow
+from awsmap.catalog.reader import Catalog
+from awsmap.commands.context import Context
+from awsmap.commands.lookup import comparison_ref
+from awsmap.find.equivalents import EQUIVALENT_PATH, equivalents
+from awsmap.find.resolve import resolve
+
+JSON = dict[str, Any]
 
 
-@guarded
-def compare(
-    names: Annotated[
-        list[str],
-        name_argument(
-            "NAME...", "Two or more technologies or AWS services.", TECHNOLOGY, AWS_SERVICE
-        ),
-    ],
-    as_json: JsonOpt = False,
-) -> None:
-    """Side by side: a curated comparison when one covers the names, else one built from the data.
+class Subject(NamedTuple):
+    """One column of a comparison: a technology or an AWS service."""
 
-    Quote multi-word names: awsmap compare "apache kafka" kinesis.
+    kind: str
+    id: str
+    name: str
+    match: Match
 
-    [bold]Examples[/]: awsmap compare redis memcached · awsmap compare sqs sns eventbridge ·
-    awsmap compare postgresql mysql mongodb
-    """
-    actions.compare(names, as_json)
+    def to_json(self) -> JSON:
+        return {"kind": self.kind, "id": self.id, "name": self.name, "match": self.match.to_json()}
+
+
+class Verdict(NamedTuple):
+    """When to choose one subject of a comparison, where a curated comparison says."""
+
+    kind: str
+    id: str
+    name: str
+    choose_when: str | None
+
+    def to_json(self) -> JSON:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "name": self.name,
+            "choose_when": self.choose_when,
+        }
+
+
+class CompareResult(NamedTuple):
+    subjects: tuple[Subject, ...]
+    rows: tuple[ComparisonRow, ...]
+    comparison: Comparison | None
+    verdicts: tuple[Verdict, ...] = ()
+    included: tuple[Comparison, ...] = ()  # curated pairs whose rows a derived table keeps
+
+    def to_json(self) -> JSON:
+        return {
+            "technologies": [s.to_json() for s in self.subjects],
+            "comparison": comparison_ref(self.comparison) if self.comparison else None,
+            "source": "curated" if self.comparison else "derived",
+            "rows": [r.to_dict() for r in self.rows],
+            "verdicts": [v.to_json() for v in self.verdicts],
+            "included": [comparison_ref(c) for c in self.included],
+        }
+
+
+def compare_result(catalog: Catalog, names: Sequence[str]) -> CompareResult:
+    if len(names) < 2:
+        raise UsageError("compare needs at least two names, e.g. awsmap compare redis memcached")
+    subjects: list[Subject] = []
+    for name in names:
+        match = resolve(catalog, name, (TECHNOLOGY, AWS_SERVICE))
+        subject = Subject(match.kind, match.id, match.label, match)
+        for earlier in subjects:
+            if (earlier.kind, earlier.id) == (subject.kind, subject.id):
+                raise UsageError(
+                    f"{quoted(earlier.match.query)} and {quoted(name)} are both {subject.name}; "
+                    "compare two different things"
+                )
+        subjects.append(subject)
+    covering = catalog.covering(COMPARISON, [(BY_KEY[s.kind], s.id) for s in subjects])
+    if covering:
+        curated = covering[0]
+        rows = _narrowed(curated, subjects) + _relation_rows(catalog, subjects)
+        return CompareResult(tuple(subjects), rows, curated, _verdicts(subjects, [curated]))
+    included: list[Comparison] = []
+    for a, b in combinations(subjects, 2):
+        for comp in catalog.covering(COMPARISON, [(BY_KEY[a.kind], a.id), (BY_KEY[b.kind], b.id)]):
+            if comp.id not in {c.id for c in included}:
+                included.append(comp)
+    rows = _derived_rows(catalog, subjects)
+    for comp in included:
+        rows += tuple(
+            ComparisonRow(f"{row.aspect} ({comp.title})", row.values)
+            for row in _narrowed(comp, subjects)
+        )
+    rows += _relation_rows(catalog, subjects)
+    return CompareResult(
+        tuple(subjects), rows, None, _verdicts(subjects, included), tuple(included)
+    )
+
+
+def _narrowed(comp: Comparison, subjects: Sequence[Subject]) -> tuple[ComparisonRow, ...]:
+    """The comparison's rows with one value per subject, in the subjects' order ('' where the
+    comparison has no side for a subject)."""
+    column = {(side.kind, side.target): i for i, side in enumerate(comp.sides)}
+    where = [column.get((s.kind, s.id)) for s in subjects]
+    return tuple(
+        ComparisonRow(row.aspect, tuple("" if i is None else row.values[i] for i in where))
+        for row in comp.rows
+    )
+
+
+def _verdicts(subjects: Sequence[Subject], comps: Sequence[Comparison]) -> tuple[Verdict, ...]:
+    """Each subject's 'choose it when', from the first comparison that has one for it."""
+    found = []
+    for s in subjects:
+        text = next(
+            (
+                side.choose_when
+                for comp in comps
+                for side in comp.sides
+                if (side.kind, side.target) == (s.kind, s.id) and side.choose_when
+            ),
+            None,
+        )
+        found.append(Verdict(s.kind, s.id, s.name, text))
+    return tuple(found)
+
+
+def _relation_rows(catalog: Catalog, subjects: Sequence[Subject]) -> tuple[ComparisonRow, ...]:
+    """How each AWS subject relates to each technology subject, where the data says."""
+    techs = [catalog.get(TECHNOLOGY, s.id) for s in subjects if s.kind == TECHNOLOGY.key]
+    rows = []
+    for s in subjects:
+        if s.kind != AWS_SERVICE.key:
+            continue
+        for tech in techs:
+            for eq in tech.aws_equivalents:
+                if eq.service == s.id:
+                    values = tuple(
+                        f"{eq.relation}: {eq.note}" if other is s else "" for other in subjects
+                    )
+                    rows.append(ComparisonRow(f"Relation to {tech.name}", values))
+    return tuple(rows)
+
+
+def _join(items: Sequence[str], limit: int = 6) -> str:
+    shown = list(items[:limit])
+    if len(items) > limit:
+        shown.append(f"(+{len(items) - limit} more)")
+    return "\n".join(shown) if shown else "-"
+
+
+def _derived_rows(catalog: Catalog, subjects: Sequence[Subject]) -> tuple[ComparisonRow, ...]:
+    columns: list[dict[str, str]] = []
+    for s in subjects:
+        if s.kind == TECHNOLOGY.key:
+            tech = catalog.get(TECHNOLOGY, s.id)
+            (found,) = equivalents(catalog, [tech])
+            main = recommended(found)
+            cats = catalog.many(CATEGORY, tech.categories)
+            columns.append(
+                {
+                    "Kind": "Technology",
+                    "What it is": tech.what_it_is,
+                    "Categories": ", ".join(cats[c].name for c in tech.categories),
+                    "AWS equivalents": _join([f"{e.service.name} ({e.relation})" for e in found]),
+                    "Lifecycle": "-",
+                    "Key features": _join([f.partition(": ")[0] for f in tech.key_features]),
+                    "Use cases": _join([u.partition(": ")[0] for u in tech.use_cases]),
+                    "Main use case": key_use_case(tech) or "-",
+                    "Main AWS equivalent": main.service.name if main else "-",
+                }
+            )
+        else:
+            svc = catalog.get(AWS_SERVICE, s.id)
+            links = catalog.referrers(AWS_SERVICE, svc.id, TECHNOLOGY, EQUIVALENT_PATH)
+            relations = {
+                t.id: next(e.relation for e in t.aws_equivalents if e.service == svc.id)
+                for t in links
+            }
+            columns.append(
+                {
+                    "Kind": "AWS service",
+                    "What it is": svc.description,
+                    "Categories": "-",
+                    "AWS equivalents": "-",
+                    "Lifecycle": status_words(svc),
+                    "Key features": "-",
+                    "Use cases": "-",
+                    "Main use case": "-",
+                    "Main AWS equivalent": "-",
+                    "Technologies mapped to it": _join(
+                        [f"{t.name} ({relations[t.id]})" for t in links]
+                    ),
+                }
+            )
+    aspects = list(dict.fromkeys(k for col in columns for k in col))
+    rows = [ComparisonRow(a, tuple(col.get(a, "-") for col in columns)) for a in aspects]
+    return tuple(r for r in rows if any(v not in ("-", "") for v in r.values))
+
+
+def compare(ctx: Context, names: list[str]) -> CompareResult:
+    return compare_result(ctx.catalog(), names)

@@ -1,25 +1,78 @@
-"""``awsmap search TEXT``: ranked search over every kind of entry."""
+"""``search``: ranked search over every kind of entry, its result and its JSON."""
 
-from typing import Annotated
+from __future__ import annotations
 
-import typer
+from typing import Any, NamedTuple
 
-from awsmap import actions
-from awsmap.commands.common import JsonOpt, guarded, option
-from awsmap.commands.options import LIMIT
+from awsmap.base.errors import NotFoundError, UsageError
+from awsmap.base.text import quoted
+from awsmap.catalog.domain import first_available, recommended
+from awsmap.catalog.kinds import AWS_SERVICE, PATTERN, TECHNOLOGY
+from awsmap.catalog.reader import Catalog
+from awsmap.commands.context import Context
+from awsmap.find import search as ranking
+from awsmap.find.equivalents import equivalents
+
+JSON = dict[str, Any]
 
 
-@guarded
-def search(
-    text: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Words to look for.")],
-    limit: Annotated[int, option(LIMIT, "How many results.")] = 10,
-    as_json: JsonOpt = False,
-) -> None:
-    """Ranked search over technologies, AWS services, patterns, architectures and questions.
+class Hit(NamedTuple):
+    """One search result: what it is, and the AWS answer where it has one."""
 
-    Each result says what kind it is and, for technologies and patterns, the AWS answer.
+    kind: str  # the key of the entry's kind
+    id: str
+    name: str
+    score: float
+    field: str
+    aws: JSON | None = None  # {id, name, status} and, for a technology, its relation
 
-    [bold]Examples[/]: awsmap search cdc · awsmap search "leader election" ·
-    awsmap search time series -n 5
-    """
-    actions.search(text, limit, as_json)
+    def to_json(self) -> JSON:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "name": self.name,
+            "score": round(self.score, 1),
+            "field": self.field,
+            "aws": self.aws,
+        }
+
+
+class SearchResult(NamedTuple):
+    query: str
+    hits: tuple[Hit, ...]
+
+    def to_json(self) -> JSON:
+        return {"query": self.query, "results": [h.to_json() for h in self.hits]}
+
+
+def search_result(catalog: Catalog, text: str, limit: int = 10) -> SearchResult:
+    """Ranked results of every searchable kind, each with its AWS answer where it has one."""
+    if limit < 1:
+        raise UsageError("--limit must be at least 1")
+    query, scored = ranking.search(catalog, text, limit)
+    if not scored:
+        raise NotFoundError(f"nothing matches {quoted(query)}; try fewer or other words")
+    techs = [h.record for h in scored if h.kind is TECHNOLOGY]
+    answers = {
+        t.id: recommended(e) for t, e in zip(techs, equivalents(catalog, techs), strict=True)
+    }
+    ways = {w.service for h in scored if h.kind is PATTERN for w in h.record.aws}
+    services = catalog.many(AWS_SERVICE, sorted(ways)) if ways else {}
+    hits = []
+    for h in scored:
+        aws = None
+        if h.kind is TECHNOLOGY and (main := answers[h.record.id]) is not None:
+            aws = main.brief()
+        elif h.kind is PATTERN:
+            first = first_available([services[w.service] for w in h.record.aws])
+            aws = (
+                {"id": first.id, "name": first.name, "status": first.lifecycle.status}
+                if first
+                else None
+            )
+        hits.append(Hit(h.kind.key, h.record.id, h.kind.title_of(h.record), h.score, h.field, aws))
+    return SearchResult(query, tuple(hits))
+
+
+def search(ctx: Context, text: list[str], limit: int) -> SearchResult:
+    return search_result(ctx.catalog(), " ".join(text), limit)

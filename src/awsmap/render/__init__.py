@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from awsmap import console
+from awsmap.render import console
 
 
 def emit(result: Any, fmt: str = "table") -> None:

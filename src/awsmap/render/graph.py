@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from awsmap.graphs import Graph
-from awsmap.text import safe
+from awsmap.base.graphs import Graph
+from awsmap.base.text import safe
 
 _MERMAID_UNSAFE = str.maketrans({'"': "#quot;", "<": "#lt;", ">": "#gt;", "|": "#124;"})
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from awsmap.domain import status_words
-from awsmap.results_designs import ArchitectureResult
-from awsmap.results_stack import StackResult
-from awsmap.text import safe
+from awsmap.base.text import safe
+from awsmap.catalog.domain import status_words
+from awsmap.commands.designs import ArchitectureResult
+from awsmap.commands.stack import StackResult
 
 
 def cell(text: str | None) -> str:

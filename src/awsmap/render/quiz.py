@@ -11,11 +11,11 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from awsmap import console
+from awsmap.base.text import safe
+from awsmap.render import console
 from awsmap.render.as_json import line
 from awsmap.study.model import RATING_WORDS, Card, Outcome, Shown, Summary, until_due
 from awsmap.study.results import outcome_json, summary_json
-from awsmap.text import safe
 
 MARKS = {1: "✗", 2: "~", 3: "✓", 4: "✓"}
 LABELS = {"answer": "answer", "grade": "grade [1 again, 2 hard, 3 good, 4 easy]"}
@@ -29,6 +29,14 @@ class TextUi:
         self.source = source
         self.as_json = as_json
         self.typed = source.isatty()
+
+    def session(self) -> TextUi:
+        """The conversation itself (``study.session.Ui``)."""
+        return self
+
+    def finish(self, summary: Summary, where: str | None) -> None:
+        """The closing line: what was reviewed and where it was saved."""
+        self.out.write("\n" + summary_text(summary, where) + "\n")
 
     def _say(self, text: str = "") -> None:
         self.out.write(safe(text) + "\n")

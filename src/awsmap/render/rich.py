@@ -1,7 +1,7 @@
 """The terminal renderer: finds a result's view, then lays it out for the console's width.
 
-Views (functions from a result to a list of renderables) live in one module per area and are
-imported only for the result being drawn. Layout rules that hold for every view are applied here:
+Views (functions from a result to a list of renderables) live in one module per command family
+(``render/views/``), keyed by result type, and only the family being drawn is imported. Layout rules that hold for every view are applied here:
 a table that cannot fit its columns without breaking a word turns into one block per row (always
 below ``NARROW`` columns), and output that is not a terminal carries no trailing spaces.
 """
@@ -9,7 +9,6 @@ below ``NARROW`` columns), and output that is not a terminal carries no trailing
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
@@ -18,27 +17,25 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
+from awsmap.render.richtext import View
+
 NARROW = 60
-# Which module draws the results defined in each results module.
-VIEW_MODULES = {
-    "awsmap.results": "awsmap.render.catalog_views",
-    "awsmap.results_lists": "awsmap.render.catalog_views",
-    "awsmap.results_compare": "awsmap.render.catalog_views",
-    "awsmap.results_search": "awsmap.render.catalog_views",
-    "awsmap.results_admin": "awsmap.render.catalog_views",
-    "awsmap.results_designs": "awsmap.render.design_views",
-    "awsmap.results_stack": "awsmap.render.design_views",
-    "awsmap.study.results": "awsmap.render.study_views",
-}
 _TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
-View = Callable[[Any], list[RenderableType]]
+
+def family(result_type: type[Any]) -> str:
+    """A result's command family: ``awsmap.commands.lookup.LookupResult`` -> ``lookup``; the
+    study layer's results (``awsmap.study.results``) -> ``study``."""
+    parts = result_type.__module__.split(".")
+    return parts[2] if parts[1] == "commands" else parts[1]
 
 
 def view_for(result: Any) -> View:
-    module = import_module(VIEW_MODULES[type(result).__module__])
-    view: View = module.VIEWS[type(result).__name__]
-    return view
+    """The view of a result, by its type, from its family's module of views (only that module
+    is imported: a lookup never loads the design views)."""
+    module = import_module(f"awsmap.render.views.{family(type(result))}")
+    views: dict[type[Any], View] = module.VIEWS
+    return views[type(result)]
 
 
 def render(result: Any, console: Console) -> None:

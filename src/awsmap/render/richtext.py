@@ -7,17 +7,19 @@ terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from awsmap.domain import RELATION_MEANINGS
-from awsmap.match import Match
-from awsmap.models import AwsService
-from awsmap.text import safe
+from awsmap.base.match import Match
+from awsmap.base.text import safe
+from awsmap.catalog.designs import Number
+from awsmap.catalog.domain import RELATION_MEANINGS, Equivalent
+from awsmap.catalog.models import AwsService
 
 STATUS_STYLE = {
     "available": "green",
@@ -26,6 +28,8 @@ STATUS_STYLE = {
     "discontinued": "red",
 }
 RELATION_STYLE = {"managed": "bold green", "compatible": "cyan", "analogous": "magenta"}
+
+View = Callable[[Any], list[RenderableType]]  # a result in, renderables out
 
 
 def inert(value: str | None, style: str = "") -> Text:
@@ -114,3 +118,43 @@ def bullets(title: str, items: Iterable[str], quote: bool = False) -> Renderable
 def hint(text: str) -> Group:
     """A dim line pointing at the next command to try."""
     return Group(Text(text, style="dim"))
+
+
+def equivalents_table(equivalents: Sequence[Equivalent]) -> Table:
+    grid = table("AWS equivalents", "Service", "Relation", "Status", "Note")
+    for eq in equivalents:
+        grid.add_row(
+            inert(eq.service.name, "bold"),
+            relation_text(eq.relation),
+            status_text(eq.service, eq.successors),
+            inert(eq.note),
+        )
+    return grid
+
+
+def numbers_table(title: str, numbers: Sequence[Number], service: bool = False) -> Table:
+    """Limits with their value, unit and whether AWS raises them on request."""
+    columns = ("Service",) if service else ()
+    out = table(title, *columns, "Limit", "Value", "Note")
+    out.columns[len(columns) + 1].justify = "right"
+    for n in numbers:
+        value = f"{n.value:,g} {n.unit}"
+        if n.adjustable is not None:
+            value += " (adjustable)" if n.adjustable else " (hard limit)"
+        cells = [inert(n.service, "dim")] if service else []
+        out.add_row(*cells, inert(n.name, "bold"), inert(value), inert(n.note or ""))
+    return out
+
+
+def equivalent_names(equivalents: Sequence[Equivalent]) -> Text:
+    out = Text()
+    for i, eq in enumerate(equivalents):
+        if i:
+            out.append(", ")
+        out.append_text(
+            inert(
+                eq.service.name, "" if eq.service.lifecycle.status == "available" else "strike dim"
+            )
+        )
+        out.append(f" ({eq.relation})", style="dim")
+    return out

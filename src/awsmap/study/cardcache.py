@@ -15,7 +15,7 @@ import contextlib
 import marshal
 import os
 
-from awsmap.catalog import Catalog
+from awsmap.catalog.reader import Catalog
 from awsmap.study.model import Accepted, Card
 
 CARDS_FORMAT = "1"  # bump whenever cards.py changes what it generates

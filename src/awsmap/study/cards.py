@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awsmap.catalog import Catalog
-from awsmap.designs import Question
-from awsmap.domain import Equivalent, recommended
-from awsmap.kinds import AWS_SERVICE, CATEGORY, QUESTION, TECHNOLOGY, TIP
-from awsmap.models import AwsService, Technology
-from awsmap.queries import equivalents
+from awsmap.catalog.designs import Question
+from awsmap.catalog.domain import Equivalent, recommended
+from awsmap.catalog.kinds import AWS_SERVICE, CATEGORY, QUESTION, TECHNOLOGY, TIP
+from awsmap.catalog.models import AwsService, Technology
+from awsmap.catalog.reader import Catalog
+from awsmap.find.equivalents import equivalents
 from awsmap.study.model import (
     CARD_KINDS,
     FROM_AWS,

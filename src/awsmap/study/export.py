@@ -19,8 +19,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from awsmap import DATA_RELEASED
-from awsmap.catalog import Catalog
-from awsmap.errors import UsageError
+from awsmap.base.errors import UsageError
+from awsmap.catalog.reader import Catalog
 from awsmap.study.model import Card
 
 FORMATS = {"anki": ".apkg", "tsv": ".tsv", "csv": ".csv", "markdown": ".md"}
@@ -152,9 +152,9 @@ def _html(text: str) -> str:
 def cheatsheet(catalog: Catalog, category: str | None = None) -> str:
     """A printable Markdown sheet: per category, each technology's AWS answer (relation) and one
     phrase; then the AWS services not to recommend today, with what replaces them."""
-    from awsmap.domain import recommended, status_words
-    from awsmap.kinds import AWS_SERVICE, CATEGORY, TECHNOLOGY
-    from awsmap.queries import equivalents
+    from awsmap.catalog.domain import recommended, status_words
+    from awsmap.catalog.kinds import AWS_SERVICE, CATEGORY, TECHNOLOGY
+    from awsmap.find.equivalents import equivalents
 
     cats = [c for c in catalog.all(CATEGORY) if category is None or c.id == category]
     techs = catalog.all(TECHNOLOGY)
@@ -191,7 +191,7 @@ def cheatsheet(catalog: Catalog, category: str | None = None) -> str:
 
 def md(text: str) -> str:
     """Text that Markdown shows as written."""
-    from awsmap.text import safe
+    from awsmap.base.text import safe
 
     out = safe(text)
     for ch in "\\`*_[]<>|":

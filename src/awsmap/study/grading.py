@@ -8,11 +8,11 @@ means "I don't know" (Again).
 
 from __future__ import annotations
 
-from awsmap.catalog import Catalog
-from awsmap.domain import RELATION_ORDER
-from awsmap.errors import NotFoundError, UsageError
-from awsmap.kinds import BY_KEY
-from awsmap.resolve import resolve
+from awsmap.base.errors import NotFoundError, UsageError
+from awsmap.catalog.domain import RELATION_ORDER
+from awsmap.catalog.kinds import BY_KEY
+from awsmap.catalog.reader import Catalog
+from awsmap.find.resolve import resolve
 from awsmap.study.model import (
     AGAIN,
     GOOD,

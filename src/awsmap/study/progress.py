@@ -6,11 +6,11 @@ import os
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from awsmap.catalog import Catalog
-from awsmap.errors import UsageError
-from awsmap.kinds import CATEGORY
-from awsmap.paths import NOW_ENV, progress_db
-from awsmap.resolve import resolve
+from awsmap.base.errors import UsageError
+from awsmap.base.paths import NOW_ENV, progress_db
+from awsmap.catalog.kinds import CATEGORY
+from awsmap.catalog.reader import Catalog
+from awsmap.find.resolve import resolve
 from awsmap.study import cardcache
 from awsmap.study import stats as stats_maker
 from awsmap.study.model import Card

@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import NamedTuple, Protocol
 
-from awsmap.catalog import Catalog
-from awsmap.kinds import BY_KEY
+from awsmap.catalog.kinds import BY_KEY
+from awsmap.catalog.reader import Catalog
 from awsmap.study import schedule
 from awsmap.study.grading import RELATION_WORDS, grade, self_rating
 from awsmap.study.model import AGAIN, RESOLVE, SELF, WORD, Card, Outcome, Shown, Summary, Verdict

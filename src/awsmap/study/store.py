@@ -13,7 +13,7 @@ from contextlib import closing, contextmanager
 from datetime import datetime, timezone
 from typing import NamedTuple
 
-from awsmap.errors import DataError
+from awsmap.base.errors import DataError
 from awsmap.study.migrations import APPLICATION_ID, STEPS, VERSION
 
 BUSY_TIMEOUT_MS = 10_000

@@ -1,0 +1,1 @@
+"""The bottom layer: errors, text, paths and small records that every layer may use."""

@@ -1,0 +1,1 @@
+"""The data and its compiled index: kinds, records, loading, validation, the catalog."""

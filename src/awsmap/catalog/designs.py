@@ -1,0 +1,298 @@
+"""Typed records of design knowledge: limits, patterns, architectures, practice questions, tips.
+
+Like :mod:`awsmap.models` (whose conventions these follow), records are ``NamedTuple`` classes built
+from documents that already passed the JSON Schema, and ``to_dict`` gives the same shape back.
+"""
+
+from typing import Any, NamedTuple
+
+from awsmap.catalog.models import Correction, corrections_of, put_if_set, strings_of
+
+
+class Number(NamedTuple):
+    """A limit of an AWS service, with where it is stated and when it was checked."""
+
+    id: str
+    service: str
+    name: str
+    value: float
+    unit: str
+    source: str
+    checked: str
+    adjustable: bool | None = None
+    note: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Number":
+        return cls(
+            id=data["id"],
+            service=data["service"],
+            name=data["name"],
+            value=data["value"],
+            unit=data["unit"],
+            source=data["source"],
+            checked=data["checked"],
+            adjustable=data.get("adjustable"),
+            note=data.get("note"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "service": self.service,
+            "name": self.name,
+            "value": self.value,
+            "unit": self.unit,
+        }
+        put_if_set(out, "adjustable", self.adjustable)
+        put_if_set(out, "note", self.note)
+        out["source"] = self.source
+        out["checked"] = self.checked
+        return out
+
+
+class Way(NamedTuple):
+    """How one technology or one AWS service builds a pattern."""
+
+    how: str
+    technology: str | None = None
+    service: str | None = None
+
+    @property
+    def target(self) -> str:
+        return self.technology or self.service or ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        put_if_set(out, "technology", self.technology)
+        put_if_set(out, "service", self.service)
+        out["how"] = self.how
+        return out
+
+
+def _ways(items: list[dict[str, Any]] | None) -> tuple[Way, ...]:
+    return tuple(Way(w["how"], w.get("technology"), w.get("service")) for w in items or ())
+
+
+class Pattern(NamedTuple):
+    """A system-design building block: the open-source way and the AWS way."""
+
+    id: str
+    name: str
+    what_it_is: str
+    open_source: tuple[Way, ...]
+    aws: tuple[Way, ...]
+    pitfalls: tuple[str, ...]
+    interview_phrases: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Pattern":
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            what_it_is=data["what_it_is"],
+            open_source=_ways(data["open_source"]),
+            aws=_ways(data["aws"]),
+            pitfalls=strings_of(data, "pitfalls"),
+            interview_phrases=strings_of(data, "interview_phrases"),
+            aliases=strings_of(data, "aliases"),
+            tags=strings_of(data, "tags"),
+            related=strings_of(data, "related"),
+            corrections=corrections_of(data),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "name": self.name}
+        put_if_set(out, "aliases", self.aliases)
+        put_if_set(out, "tags", self.tags)
+        out["what_it_is"] = self.what_it_is
+        out["open_source"] = [w.to_dict() for w in self.open_source]
+        out["aws"] = [w.to_dict() for w in self.aws]
+        out["pitfalls"] = list(self.pitfalls)
+        out["interview_phrases"] = list(self.interview_phrases)
+        put_if_set(out, "related", self.related)
+        put_if_set(out, "corrections", [c.to_dict() for c in self.corrections])
+        return out
+
+
+class Component(NamedTuple):
+    """One box of an architecture, in its open-source form and its AWS form."""
+
+    id: str
+    role: str
+    technologies: tuple[str, ...] = ()
+    aws_services: tuple[str, ...] = ()
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "role": self.role}
+        put_if_set(out, "technologies", self.technologies)
+        put_if_set(out, "aws_services", self.aws_services)
+        put_if_set(out, "note", self.note)
+        return out
+
+
+class Edge(NamedTuple):
+    source: str  # "from" in the data; a keyword in Python
+    target: str
+    label: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"from": self.source, "to": self.target}
+        put_if_set(out, "label", self.label)
+        return out
+
+
+class Architecture(NamedTuple):
+    """A whole design, drawn with open-source technologies and with AWS services."""
+
+    id: str
+    name: str
+    summary: str
+    components: tuple[Component, ...]
+    edges: tuple[Edge, ...]
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    tradeoffs: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    source: str | None = None
+    corrections: tuple[Correction, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Architecture":
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            summary=data["summary"],
+            components=tuple(
+                Component(
+                    c["id"],
+                    c["role"],
+                    strings_of(c, "technologies"),
+                    strings_of(c, "aws_services"),
+                    c.get("note"),
+                )
+                for c in data["components"]
+            ),
+            edges=tuple(Edge(e["from"], e["to"], e.get("label")) for e in data["edges"]),
+            aliases=strings_of(data, "aliases"),
+            tags=strings_of(data, "tags"),
+            tradeoffs=strings_of(data, "tradeoffs"),
+            notes=strings_of(data, "notes"),
+            patterns=strings_of(data, "patterns"),
+            source=data.get("source"),
+            corrections=corrections_of(data),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "name": self.name}
+        put_if_set(out, "aliases", self.aliases)
+        put_if_set(out, "tags", self.tags)
+        out["summary"] = self.summary
+        out["components"] = [c.to_dict() for c in self.components]
+        out["edges"] = [e.to_dict() for e in self.edges]
+        put_if_set(out, "tradeoffs", self.tradeoffs)
+        put_if_set(out, "notes", self.notes)
+        put_if_set(out, "patterns", self.patterns)
+        put_if_set(out, "source", self.source)
+        put_if_set(out, "corrections", [c.to_dict() for c in self.corrections])
+        return out
+
+
+class Answer(NamedTuple):
+    open_source: str
+    aws: str
+
+
+class Question(NamedTuple):
+    """A practice question with its model answer in open-source and in AWS terms."""
+
+    id: str
+    title: str
+    prompt: str
+    tags: tuple[str, ...]
+    answer: Answer
+    aliases: tuple[str, ...] = ()
+    tradeoffs: tuple[str, ...] = ()
+    technologies: tuple[str, ...] = ()
+    aws_services: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    architectures: tuple[str, ...] = ()
+    source: str | None = None
+    corrections: tuple[Correction, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Question":
+        answer = data["answer"]
+        return cls(
+            id=data["id"],
+            title=data["title"],
+            prompt=data["prompt"],
+            tags=strings_of(data, "tags"),
+            answer=Answer(answer["open_source"], answer["aws"]),
+            aliases=strings_of(data, "aliases"),
+            tradeoffs=strings_of(data, "tradeoffs"),
+            technologies=strings_of(data, "technologies"),
+            aws_services=strings_of(data, "aws_services"),
+            patterns=strings_of(data, "patterns"),
+            architectures=strings_of(data, "architectures"),
+            source=data.get("source"),
+            corrections=corrections_of(data),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "title": self.title}
+        put_if_set(out, "aliases", self.aliases)
+        out["prompt"] = self.prompt
+        out["tags"] = list(self.tags)
+        out["answer"] = {"open_source": self.answer.open_source, "aws": self.answer.aws}
+        for key in ("tradeoffs", "technologies", "aws_services", "patterns", "architectures"):
+            put_if_set(out, key, getattr(self, key))
+        put_if_set(out, "source", self.source)
+        put_if_set(out, "corrections", [c.to_dict() for c in self.corrections])
+        return out
+
+
+class Tip(NamedTuple):
+    """Interview advice: a tip, a CAP theorem note, or a step of the study strategy."""
+
+    id: str
+    title: str
+    group: str
+    text: str
+    items: tuple[str, ...] = ()
+    technologies: tuple[str, ...] = ()
+    aws_services: tuple[str, ...] = ()
+    source: str | None = None
+    corrections: tuple[Correction, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Tip":
+        return cls(
+            id=data["id"],
+            title=data["title"],
+            group=data["group"],
+            text=data["text"],
+            items=strings_of(data, "items"),
+            technologies=strings_of(data, "technologies"),
+            aws_services=strings_of(data, "aws_services"),
+            source=data.get("source"),
+            corrections=corrections_of(data),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "group": self.group,
+            "text": self.text,
+        }
+        for key in ("items", "technologies", "aws_services", "source"):
+            put_if_set(out, key, getattr(self, key))
+        put_if_set(out, "corrections", [c.to_dict() for c in self.corrections])
+        return out

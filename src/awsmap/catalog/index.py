@@ -1,0 +1,234 @@
+"""The compiled index: YAML parsed once, then answered from SQLite on every later run.
+
+Parsing YAML is the slow part of start-up (tens of milliseconds for the bundled data, seconds for
+thousands of user entries), so the merged dataset is compiled into a SQLite file in the user cache
+directory. The file is keyed by a fingerprint of every source file (path, size, modification and
+change times, inode), written to a temporary name and renamed into place, so concurrent first runs
+never see half a file. A cache that cannot be written or read costs speed, never correctness: the
+index is then built in memory. A corrupt cache file is detected on use and rebuilt.
+
+Each combination of data files gets its own file. Whenever a file is built, the cache is pruned:
+files not used for ``MAX_AGE_DAYS`` days, and any beyond the ``KEEP`` most recently used, are
+deleted. Using a file refreshes its modification time (at most once a day), which is how "used" is
+known. A file deleted under a concurrent run is harmless: that run finds it gone and rebuilds.
+"""
+
+import contextlib
+import os
+import sqlite3
+import time
+import zlib
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+from awsmap import __version__
+from awsmap.base.paths import cache_dir
+from awsmap.catalog.bundled import bundled_paths
+from awsmap.catalog.indexformat import FORMAT
+
+PREFIX = "index-"
+SUFFIX = ".sqlite3"
+MAX_AGE_DAYS = 30
+KEEP = 8
+DAY = 86400.0
+TEMP_MAX_AGE = 3600.0
+
+
+def fingerprint(paths: Sequence[str]) -> str:
+    """Cheap identity of the sources: any edit, replace or touch changes it."""
+    parts = [f"awsmap {__version__} format {FORMAT}"]
+    for path in paths:
+        try:
+            st = os.stat(path)
+        except OSError:
+            from pathlib import Path
+
+            from awsmap.catalog.yamlio import read_text
+
+            read_text(Path(path))  # raises the DataError that says why
+            raise
+        parts.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}")
+    return "\n".join(parts)
+
+
+def sources(user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> list[str]:
+    return [*bundled_paths(), *(os.path.abspath(p) for p in user_paths)]
+
+
+def index_path(user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> str:
+    """The cache file for this combination of data files."""
+    key = zlib.crc32(chr(0).join(sources(user_paths)).encode())
+    return os.path.join(cache_dir(), f"{PREFIX}{key:08x}{SUFFIX}")
+
+
+class Index:
+    """A read-only connection to a compiled index, able to rebuild itself once if it is broken.
+
+    ``path`` is where its cache file is (or would be, when the cache cannot be written) and
+    ``fingerprint`` what it was built from: a file derived from the index is kept beside it as
+    ``path`` plus a suffix, pruned and cleared with it, and valid for this fingerprint only."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        rebuild: Callable[[], sqlite3.Connection],
+        path: str = "",
+        fingerprint: str = "",
+    ) -> None:
+        self._conn = conn
+        self._rebuild = rebuild
+        self._rebuilt = False
+        self.path = path
+        self.fingerprint = fingerprint
+
+    def rows(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self._conn.execute(sql, args).fetchall()
+        except sqlite3.DatabaseError:
+            if self._rebuilt:
+                raise
+            self._rebuilt = True
+            self._conn = self._rebuild()
+            return self._conn.execute(sql, args).fetchall()
+
+    def meta(self, key: str) -> str | None:
+        found = self.rows("SELECT value FROM meta WHERE key = ?", (key,))
+        return str(found[0][0]) if found else None
+
+
+def open_index(user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> Index:
+    """The index of the bundled data plus ``user_paths``, from the cache when it is current."""
+    wanted = fingerprint(sources(user_paths))
+    target = index_path(user_paths)
+
+    def rebuild() -> sqlite3.Connection:
+        return _build_and_store(user_paths, wanted, target)
+
+    conn = _open_current(target, wanted)
+    return Index(conn if conn is not None else rebuild(), rebuild, target, wanted)
+
+
+def _uri(path: str) -> str:
+    """A read-only, immutable SQLite URI for a file (what pathlib's as_uri gives, without it)."""
+    absolute = os.path.realpath(path).replace(os.sep, "/")
+    quoted = "".join(f"%{ord(c):02X}" if c in "%?#" or ord(c) < 0x20 else c for c in absolute)
+    return "file:" + ("" if quoted.startswith("/") else "/") + quoted + "?mode=ro&immutable=1"
+
+
+def _open_current(path: str, wanted: str) -> sqlite3.Connection | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    try:
+        conn = sqlite3.connect(_uri(path), uri=True)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    if row is None or row[0] != wanted:
+        conn.close()
+        return None
+    if time.time() - st.st_mtime > DAY:
+        _touch(path)
+    return conn
+
+
+def _touch(path: str) -> None:
+    """Mark the file as used, for pruning; a read-only cache simply keeps its old time."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def _build_and_store(
+    user_paths: "Sequence[str | os.PathLike[str]]", wanted: str, target: str
+) -> sqlite3.Connection:
+    from pathlib import Path
+
+    from awsmap.catalog import compiler, loader
+
+    loaded = loader.load([Path(p) for p in user_paths])
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        tmp = f"{target}.{os.getpid()}.{id(loaded):x}.tmp"
+        try:
+            conn = sqlite3.connect(tmp)
+            compiler.write(conn, loaded, wanted)
+            conn.close()
+            os.replace(tmp, target)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        prune(os.path.dirname(target), keep=target)
+        reopened = _open_current(target, wanted)
+        if reopened is not None:
+            return reopened
+    except (OSError, sqlite3.Error):
+        pass  # an unwritable or full cache: answer from memory instead
+    conn = sqlite3.connect(":memory:")
+    compiler.write(conn, loaded, wanted)
+    return conn
+
+
+class CacheFile(NamedTuple):
+    path: str
+    size: int
+    modified: float
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.path)
+
+
+def cache_files(directory: str | None = None) -> list[CacheFile]:
+    """awsmap's own files in the cache directory (index files and leftover temporary files)."""
+    directory = directory or cache_dir()
+    found = []
+    try:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.name.startswith(PREFIX) and entry.is_file(follow_symlinks=False):
+                    st = entry.stat(follow_symlinks=False)
+                    found.append(CacheFile(entry.path, st.st_size, st.st_mtime))
+    except OSError:
+        return []
+    return sorted(found, key=lambda f: f.name)
+
+
+def prune(directory: str, keep: str | None = None, now: float | None = None) -> list[str]:
+    """Delete index files unused for MAX_AGE_DAYS, those beyond the KEEP newest, and stale
+    temporary files; never ``keep``. Returns what was deleted; failures are skipped."""
+    now = time.time() if now is None else now
+    files = cache_files(directory)
+    indexes = sorted((f for f in files if f.name.endswith(SUFFIX)), key=lambda f: -f.modified)
+    doomed = [
+        f.path
+        for i, f in enumerate(indexes)
+        if f.path != keep and (i >= KEEP or now - f.modified > MAX_AGE_DAYS * DAY)
+    ]
+    # files derived from a doomed index (its path plus a suffix) go with it
+    doomed += [
+        f.path
+        for f in files
+        if not f.name.endswith(".tmp") and any(f.path.startswith(d + ".") for d in doomed)
+    ]
+    doomed += [f.path for f in files if f.name.endswith(".tmp") and now - f.modified > TEMP_MAX_AGE]
+    deleted = []
+    for path in doomed:
+        try:
+            os.unlink(path)
+            deleted.append(path)
+        except OSError:
+            pass
+    return deleted
+
+
+def clear(directory: str | None = None) -> list[CacheFile]:
+    """Delete every awsmap file in the cache directory; returns the ones deleted."""
+    deleted = []
+    for f in cache_files(directory):
+        try:
+            os.unlink(f.path)
+            deleted.append(f)
+        except OSError:
+            pass
+    return deleted

@@ -1,0 +1,237 @@
+"""The read API over a compiled index: kinds and ids in, typed records out, nothing printed."""
+
+import json
+import marshal
+import os
+from collections.abc import Sequence
+from typing import Any, NamedTuple, TypeVar
+
+from awsmap.base.errors import NotFoundError
+from awsmap.catalog.index import Index, open_index
+from awsmap.catalog.kinds import BY_KEY, Kind
+
+R = TypeVar("R")
+
+
+class Key(NamedTuple):
+    """A name, alias or id as resolution sees it."""
+
+    key: str
+    kind: str  # the key of the entry's kind
+    id: str
+    label: str
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ",".join("?" * len(values))
+
+
+def _keys(kinds: Sequence[Kind[Any]]) -> tuple[str, ...]:
+    return tuple(k.key for k in kinds)
+
+
+class Catalog:
+    def __init__(self, index: Index) -> None:
+        self._index = index
+
+    @classmethod
+    def open(cls, user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> "Catalog":
+        return cls(open_index(user_paths))
+
+    def derived_file(self, suffix: str) -> tuple[str, str] | None:
+        """Where a file derived from this index is kept (beside it), and the key it must carry
+        to be valid: the index's fingerprint. None for an index without a cache file."""
+        if not self._index.path:
+            return None
+        return self._index.path + suffix, self._index.fingerprint
+
+    def notices(self) -> list[str]:
+        raw = self._index.meta("notices")
+        return [str(n) for n in json.loads(raw)] if raw else []
+
+    # -- entries ---------------------------------------------------------------------------------
+
+    def get(self, kind: Kind[R], entry_id: str) -> R:
+        rows = self._index.rows(
+            "SELECT body FROM entries WHERE kind = ? AND id = ?", (kind.key, entry_id)
+        )
+        if not rows:
+            raise NotFoundError(f"no {kind.word} with id '{entry_id}'")
+        return kind.record(json.loads(rows[0][0]))
+
+    def many(self, kind: Kind[R], ids: Sequence[str]) -> dict[str, R]:
+        """The entries with these ids that exist, by id."""
+        rows = self._index.rows(
+            f"SELECT id, body FROM entries WHERE kind = ? AND id IN ({_marks(ids)})",
+            (kind.key, *ids),
+        )
+        return {str(r[0]): kind.record(json.loads(r[1])) for r in rows}
+
+    def all(self, kind: Kind[R]) -> list[R]:
+        rows = self._index.rows("SELECT body FROM entries WHERE kind = ? ORDER BY ord", (kind.key,))
+        return [kind.record(json.loads(r[0])) for r in rows]
+
+    def count(self, kind: Kind[Any]) -> int:
+        raw = self._index.meta("counts")
+        return int(json.loads(raw).get(kind.key, 0)) if raw else 0
+
+    def searchable_count(self) -> int:
+        return int(self._index.meta("searchable") or 0)
+
+    def by_docs(self, docs: Sequence[int]) -> dict[int, tuple[Kind[Any], Any]]:
+        """Entries by document number (search postings name documents)."""
+        rows = self._index.rows(
+            f"SELECT doc, kind, body FROM entries WHERE doc IN ({_marks(docs)})", tuple(docs)
+        )
+        out: dict[int, tuple[Kind[Any], Any]] = {}
+        for doc, key, body in rows:
+            kind = BY_KEY[key]
+            out[int(doc)] = (kind, kind.record(json.loads(body)))
+        return out
+
+    def phrases(self, docs: Sequence[int]) -> list[tuple[int, str, str]]:
+        """(document, field, its terms) of every searched value of these documents, in the
+        order of the kind's searched fields; each terms string is space-delimited at both ends."""
+        return [
+            (int(doc), str(label), str(found))
+            for doc, label, found in self._index.rows(
+                f"SELECT doc, label, terms FROM phrases WHERE doc IN ({_marks(docs)}) "
+                "ORDER BY doc, pos",
+                tuple(docs),
+            )
+        ]
+
+    def names(self, kind: Kind[Any]) -> dict[str, str]:
+        rows = self._index.rows(
+            "SELECT id, name FROM entries WHERE kind = ? ORDER BY ord", (kind.key,)
+        )
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def names_for(self, kind: Kind[Any], ids: Sequence[str]) -> dict[str, str]:
+        """Display names of the entries of one kind with these ids (no record is built)."""
+        rows = self._index.rows(
+            f"SELECT id, name FROM entries WHERE kind = ? AND id IN ({_marks(ids)})",
+            (kind.key, *ids),
+        )
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def names_of(self, refs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """Display names of (kind key, id) pairs that exist."""
+        out: dict[tuple[str, str], str] = {}
+        for key, entry_id in refs:
+            rows = self._index.rows(
+                "SELECT name FROM entries WHERE kind = ? AND id = ?", (key, entry_id)
+            )
+            if rows:
+                out[(key, entry_id)] = str(rows[0][0])
+        return out
+
+    # -- references ------------------------------------------------------------------------------
+
+    def referrers(
+        self, target: Kind[Any], target_id: str, source: Kind[R], path: str | None = None
+    ) -> list[R]:
+        """Entries of ``source`` that refer to one entry (through ``path`` only, if given), in
+        data order."""
+        rows = self._referrer_rows("e.body", target, target_id, source, path)
+        return [source.record(json.loads(r[0])) for r in rows]
+
+    def referrer_names(
+        self, target: Kind[Any], target_id: str, source: Kind[Any], path: str | None = None
+    ) -> list[tuple[str, str]]:
+        """(id, name) of the referrers, as ``referrers`` orders them, without building records."""
+        rows = self._referrer_rows("e.id, e.name", target, target_id, source, path)
+        return [(str(r[0]), str(r[1])) for r in rows]
+
+    def referrer_documents(
+        self, target: Kind[Any], target_id: str, source: Kind[Any], path: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The referrers as checked document mappings: for a caller that reads a field or two
+        and should not import the record types of their kind."""
+        rows = self._referrer_rows("e.body", target, target_id, source, path)
+        return [json.loads(r[0]) for r in rows]
+
+    def _referrer_rows(
+        self, columns: str, target: Kind[Any], target_id: str, source: Kind[Any], path: str | None
+    ) -> list[tuple[Any, ...]]:
+        sql = (
+            f"SELECT {columns} FROM refs r JOIN entries e ON e.kind = r.from_kind "
+            "AND e.id = r.from_id WHERE r.to_kind = ? AND r.to_id = ? AND r.from_kind = ?"
+        )
+        args: tuple[str, ...] = (target.key, target_id, source.key)
+        if path is not None:
+            sql += " AND r.field = ?"
+            args += (path,)
+        return self._index.rows(sql + " GROUP BY e.id ORDER BY MIN(r.ord), MIN(r.pos)", args)
+
+    def referrer_counts(self, target: Kind[Any], source: Kind[Any]) -> dict[str, int]:
+        """How many entries of ``source`` refer to each entry of ``target``."""
+        rows = self._index.rows(
+            "SELECT to_id, COUNT(DISTINCT from_id) FROM refs WHERE to_kind = ? AND from_kind = ? "
+            "GROUP BY to_id",
+            (target.key, source.key),
+        )
+        return {str(r[0]): int(r[1]) for r in rows}
+
+    def covering(self, source: Kind[R], targets: Sequence[tuple[Kind[Any], str]]) -> list[R]:
+        """Entries of ``source`` that refer to every one of ``targets``, fewest references first."""
+        pairs = [f"{kind.key}:{entry_id}" for kind, entry_id in targets]
+        rows = self._index.rows(
+            "SELECT e.body FROM refs r JOIN entries e ON e.kind = r.from_kind AND e.id = r.from_id "
+            f"WHERE r.from_kind = ? AND r.to_kind || ':' || r.to_id IN ({_marks(pairs)}) "
+            "GROUP BY e.id HAVING COUNT(DISTINCT r.to_kind || ':' || r.to_id) = ? "
+            "ORDER BY (SELECT COUNT(*) FROM refs x "
+            "WHERE x.from_kind = e.kind AND x.from_id = e.id), e.ord",
+            (source.key, *pairs, len(set(pairs))),
+        )
+        return [source.record(json.loads(r[0])) for r in rows]
+
+    # -- resolution and search support -----------------------------------------------------------
+
+    def keys_exact(self, level: int, key: str, kinds: Sequence[Kind[Any]]) -> list[Key]:
+        rows = self._index.rows(
+            "SELECT key, kind, id, label FROM keys WHERE level = ? AND key = ? "
+            f"AND kind IN ({_marks(kinds)})",
+            (level, key, *_keys(kinds)),
+        )
+        return [Key(*map(str, r)) for r in rows]
+
+    def keys_prefix(self, level: int, prefix: str, kinds: Sequence[Kind[Any]]) -> list[Key]:
+        rows = self._index.rows(
+            "SELECT key, kind, id, label FROM keys WHERE level = ? AND key >= ? AND key < ? "
+            f"AND kind IN ({_marks(kinds)})",
+            (level, prefix, prefix + "\uffff", *_keys(kinds)),
+        )
+        return [Key(*map(str, r)) for r in rows]
+
+    def key_rows(self, level: int, kinds: Sequence[Kind[Any]]) -> list[tuple[str, str, str]]:
+        """Every key of the given kinds at one level as (key, kind, id): the fuzzy choices."""
+        return self._index.rows(
+            f"SELECT key, kind, id FROM keys WHERE level = ? AND kind IN ({_marks(kinds)})",
+            (level, *_keys(kinds)),
+        )
+
+    def typo_rows(
+        self, level: int, variants: Sequence[str], kinds: Sequence[Kind[Any]]
+    ) -> list[tuple[str, str, str]]:
+        """(key, kind, id) of every key that shares a deletion variant with the query.
+
+        CROSS JOIN fixes the join order (SQLite's documented way): from the query's few variants
+        to their keys. Left to choose, the planner walked every key of the level and took
+        12 ms instead of 0.3 ms; tests/test_cache.py pins the plan."""
+        return self._index.rows(
+            "SELECT DISTINCT k.key, k.kind, k.id FROM typos t CROSS JOIN keys k "
+            f"ON k.level = ? AND k.key = t.key WHERE t.variant IN ({_marks(variants)}) "
+            f"AND k.kind IN ({_marks(kinds)})",
+            (level, *variants, *_keys(kinds)),
+        )
+
+    def postings(self, term: str, prefix: bool) -> list[int]:
+        """Encoded (document, field) postings of a term, or of every term it starts."""
+        if prefix:
+            rows = self._index.rows(
+                "SELECT postings FROM terms WHERE term >= ? AND term < ?", (term, term + "\uffff")
+            )
+        else:
+            rows = self._index.rows("SELECT postings FROM terms WHERE term = ?", (term,))
+        return [p for r in rows for p in marshal.loads(r[0])]

@@ -1,0 +1,1 @@
+"""The command line: the command table, the parser, Typer's help, the error boundary."""

@@ -1,0 +1,140 @@
+"""One run of one command, whichever reader read its arguments: the settings the global options
+set, the context a command's function gets, the output, and the one error boundary.
+
+Typer-free on purpose: the table-driven reader (``cli/parse.py``) and Typer (``cli/app.py``) both
+end in ``execute``, so a command has one body.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from collections.abc import Callable
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, TextIO
+
+from awsmap.base.errors import AwsmapError, ExitCode, UsageError
+from awsmap.base.paths import DEBUG_ENV, user_data_paths
+from awsmap.cli.options import FORMAT, JSON
+from awsmap.render import console
+
+if TYPE_CHECKING:
+    from awsmap.catalog.reader import Catalog
+    from awsmap.cli.table import Command
+    from awsmap.commands.context import QuizUi
+
+_data: list[str] = []
+
+
+def configure(data: list[str], color: console.ColorMode = "auto") -> None:
+    """Set from the global options: ``--data`` files (after ``$AWSMAP_DATA``) and ``--color``."""
+    _data[:] = user_data_paths(data)
+    console.set_color(color)
+
+
+class Run:
+    """The context of one command run (``commands.context.Context``)."""
+
+    __slots__ = ("fmt",)
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+
+    def catalog(self) -> Catalog:
+        from awsmap.catalog.reader import Catalog
+
+        cat = Catalog.open(_data)
+        for notice in cat.notices():
+            self.note(notice)
+        return cat
+
+    def data(self) -> list[str]:
+        return list(_data)
+
+    def note(self, message: str) -> None:
+        console.error_line("note", message)
+
+    def stdin(self) -> TextIO:
+        if sys.stdin is None:
+            raise UsageError("standard input is closed")
+        return sys.stdin
+
+    def confirm(self, question: str) -> bool:
+        sys.stderr.write(f"{question} [y/N]: ")
+        sys.stderr.flush()
+        return self.stdin().readline().strip().lower() in ("y", "yes")
+
+    def quiz_ui(self) -> QuizUi:
+        from awsmap.render.quiz import make_ui
+
+        return make_ui(self.fmt == "json")
+
+
+def execute(command: Command, arguments: dict[str, Any]) -> int:
+    """Run a command's function with its arguments inside the error boundary; its exit code."""
+    return guard(lambda: _run(command, dict(arguments)))
+
+
+def _run(command: Command, arguments: dict[str, Any]) -> int | None:
+    fmt = "json" if arguments.pop(JSON.param, False) else arguments.pop(FORMAT.param, "table")
+    arguments.pop(FORMAT.param, None)
+    function = getattr(import_module(f"awsmap.commands.{command.family}"), command.function)
+    out = function(Run(fmt), **arguments)
+    if out is None or isinstance(out, int):
+        return out
+    from awsmap import render
+
+    render.emit(out, fmt)
+    code: int = getattr(out, "exit_code", ExitCode.OK)
+    return code
+
+
+def guard(
+    action: Callable[[], int | None], passthrough: tuple[type[BaseException], ...] = ()
+) -> int:
+    """The one error boundary: run ``action``; its exit code, or what it raises as one line on
+    stderr and an exit code. ``passthrough`` exceptions belong to the caller (the parser's own)."""
+    try:
+        code = action()
+    except passthrough:
+        raise
+    except KeyboardInterrupt:
+        return ExitCode.INTERRUPTED
+    except Exception as exc:
+        return _reported(exc)
+    return code or ExitCode.OK
+
+
+def _reported(exc: Exception) -> int:
+    """Say what went wrong in one line (nothing for a reader that went away); the exit code."""
+    if isinstance(exc, AwsmapError):
+        console.error_line("error", exc.message)
+        return exc.exit_code
+    if isinstance(exc, OSError) and exc.errno == errno.EPIPE:  # BrokenPipeError among them
+        _silence_stdout()
+        return ExitCode.BROKEN_PIPE
+    if isinstance(exc, OSError) and exc.errno == errno.EBADF:
+        console.error_line("error", "cannot write to standard output (is it closed?)")
+        return ExitCode.OUTPUT
+    return _internal(exc)
+
+
+def _internal(exc: Exception) -> int:
+    if os.environ.get(DEBUG_ENV):
+        raise exc
+    console.error_line(
+        "error",
+        f"internal error: {type(exc).__name__}: {exc}. This is a bug; run again with "
+        f"{DEBUG_ENV}=1 to see the traceback and report it",
+    )
+    return ExitCode.INTERNAL
+
+
+def _silence_stdout() -> None:
+    """After a reader went away, make the final flush at exit a no-op instead of a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -1,0 +1,98 @@
+"""``quiz``, ``stats``, ``export`` and ``progress``: the study commands. Their results and JSON
+live in ``awsmap.study.results`` (the study layer builds them)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from awsmap.base.errors import ExitCode, UsageError
+from awsmap.commands.context import Context
+from awsmap.study.results import ExportResult, ProgressResult, StatsResult
+
+MODES_HELP = "--mode is type, flip or choice"
+
+
+def quiz(
+    ctx: Context,
+    count: int,
+    mode: str,
+    category: str | None,
+    new: int,
+    cram: bool,
+    retention: float,
+    until: str | None,
+) -> int | None:
+    """Exit 130 when the session was interrupted (every answer given is saved)."""
+    from awsmap.study import progress, session
+
+    if mode not in session.MODES:
+        raise UsageError(MODES_HELP)
+    deadline = _date(until)
+    cat = ctx.catalog()
+    chosen = progress.category_id(cat, category)
+    settings = session.Settings(mode, count, new, chosen, cram, retention, deadline)
+    store, notice = progress.open_store()
+    if notice:
+        ctx.note(notice)
+    ui = ctx.quiz_ui()
+    try:
+        cards = progress.study_cards(cat, chosen)
+        summary = session.run(cat, store, cards, settings, ui.session(), progress.now)
+    finally:
+        store.close()
+    if not summary.planned:
+        ctx.note("nothing is due; come back later, or use --cram or --new")
+    else:
+        ui.finish(summary, str(store.path) if store.path else None)
+    return ExitCode.INTERRUPTED if summary.interrupted else None
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--until takes a date like 2026-12-15, not {text!r}") from None
+
+
+def stats(ctx: Context) -> StatsResult:
+    from awsmap.study import progress
+
+    store, notice = progress.open_store()
+    if notice:
+        ctx.note(notice)
+    try:
+        return progress.stats(ctx.catalog(), store, notice is None)
+    finally:
+        store.close()
+
+
+def export(
+    ctx: Context, kind: str, output: str | None, force: bool, category: str | None
+) -> ExportResult:
+    from awsmap.study import export as writers
+    from awsmap.study import progress
+
+    cat = ctx.catalog()
+    path = Path(output) if output else writers.default_path(kind)
+    chosen = progress.category_id(cat, category)
+    return progress.export(cat, kind, path, force, chosen)
+
+
+def progress(ctx: Context) -> ProgressResult:
+    from awsmap.study import progress as study
+
+    return study.describe()
+
+
+def progress_reset(ctx: Context, yes: bool) -> ProgressResult:
+    from awsmap.study import progress as study
+
+    if not yes:
+        if not ctx.stdin().isatty():
+            raise UsageError("progress reset asks for confirmation; add --yes to reset without it")
+        if not ctx.confirm("Reset all study progress (a backup is kept)?"):
+            raise UsageError("nothing was reset")
+    return study.reset()

@@ -1,0 +1,1 @@
+"""Finding entries in the catalog: name resolution, search, AWS equivalents."""

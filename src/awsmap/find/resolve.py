@@ -1,0 +1,233 @@
+"""Turning what a user typed into one entry, or a clear 'not found'.
+
+Order: the exact id, name or alias; then the same in normal form (case, spacing, punctuation and an
+"Apache"/"Amazon"/"AWS" prefix folded); then the start of exactly one entry's name ("graf" is
+Grafana); then fuzzy matching with rapidfuzz's ratio.
+
+A short typo ("kafak") is scored without importing rapidfuzz, whose import costs more than the
+rest of a lookup: the index holds every key's two-character deletions, so the keys within two
+edits of the query are found directly and scored exactly. Any key further away scores at most
+``100 * (1 - 3 / (2n + 3))`` for a query of n characters; when the best nearby key beats that
+bound by the ambiguity margin, the full rapidfuzz scan could not answer otherwise, and is skipped.
+
+Fuzzy matching has a score floor so that nonsense finds nothing, and refuses to choose between
+two different entries that score within a small margin of each other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from awsmap.base.errors import NotFoundError, UsageError
+from awsmap.base.match import Match
+from awsmap.base.text import clean, compact, deletions, normalize, quoted, similarity
+from awsmap.catalog.indexformat import TYPO_DEPTH, TYPO_MAX_KEY, KeyLevel
+from awsmap.catalog.kinds import BY_KEY, Kind
+from awsmap.catalog.reader import Catalog, Key
+
+FUZZY_FLOOR = 78.0
+SUGGESTION_FLOOR = 70.0
+AMBIGUITY_MARGIN = 3.0
+MAX_SUGGESTIONS = 3
+MIN_PREFIX = 3  # a shorter query is never taken as the start of a name
+MIN_UNIQUE_PREFIX = 4  # nor, shorter than this, as the start of one name only
+MAX_LISTED = 6  # names listed when a query starts several
+SHORT_QUERY = 5  # a fuzzy match of a query this short must be about as long as the query
+MIN_FUZZY = 4  # a shorter query is never matched fuzzily ("nat" is not NATS), only suggested
+TYPO_MAX_QUERY = TYPO_MAX_KEY - TYPO_DEPTH  # so every key within two edits is covered
+Kinds = Sequence[Kind[Any]]
+
+
+def clean_query(words: str | Sequence[str]) -> str:
+    text = clean(words if isinstance(words, str) else " ".join(words))
+    text = " ".join(text.split())
+    if not text:
+        raise UsageError("the name is empty; try 'awsmap list' to see every technology")
+    return text
+
+
+def exact(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
+    """The entry named exactly ``query``, as written or in normal form, or None. ("Amazon EMR
+    (Elastic MapReduce)" is Amazon EMR: a parenthesis only qualifies a name.)"""
+    text = clean_query(query)
+    order = [k.key for k in kinds]
+    bare = compact(re.sub(r"\([^)]*\)", " ", text)) if "(" in text else ""
+    for level, key in (
+        (KeyLevel.EXACT, text),
+        (KeyLevel.NORMAL, compact(text)),
+        (KeyLevel.NORMAL, bare),
+    ):
+        found = catalog.keys_exact(level, key, kinds) if key else []
+        if found:
+            best = min(found, key=lambda k: order.index(k.kind))
+            method = "exact" if level == KeyLevel.EXACT else "normalized"
+            return Match(text, best.kind, best.id, _name(catalog, best), method, 100.0)
+    return None
+
+
+def resolve(catalog: Catalog, query: str, kinds: Kinds, what: str = "") -> Match:
+    """The single best entry of one of ``kinds`` (earlier kinds win ties) for ``query``."""
+    text = clean_query(query)
+    what = what or " or ".join(k.word for k in kinds)
+    return (
+        exact(catalog, text, kinds)
+        or _prefix(catalog, text, kinds)
+        or _near(catalog, text, kinds)
+        or _fuzzy(catalog, text, kinds, what)
+    )
+
+
+def _name(catalog: Catalog, key: Key) -> str:
+    return catalog.names_of([(key.kind, key.id)]).get((key.kind, key.id), key.label)
+
+
+def _ranked(scored: list[tuple[float, Key]], kinds: Kinds) -> list[tuple[float, Key]]:
+    order = [k.key for k in kinds]
+    return sorted(scored, key=lambda s: (-s[0], order.index(s[1].kind), s[1].id))
+
+
+def _plausible(query_key: str, choice: str) -> bool:
+    """A short query is only a typo of a name about as long: "dsql" is not "kdasql"."""
+    if len(query_key) < MIN_FUZZY:
+        return False
+    return len(query_key) > SHORT_QUERY or abs(len(choice) - len(query_key)) <= 1
+
+
+def _near(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
+    """The fuzzy answer for a short typo, when it is provably the one a full scan would give."""
+    key = compact(query)
+    if not 2 <= len(key) <= TYPO_MAX_QUERY:
+        return None
+    scored: dict[tuple[str, str], tuple[float, Key]] = {}
+    variants = sorted(deletions(key, TYPO_DEPTH))
+    for choice, kind, entry_id in catalog.typo_rows(KeyLevel.NORMAL, variants, kinds):
+        if not _plausible(key, choice):
+            continue
+        score = similarity(key, choice)
+        if (kind, entry_id) not in scored or scored[(kind, entry_id)][0] < score:
+            scored[(kind, entry_id)] = (score, Key(choice, kind, entry_id, choice))
+    ranked = _ranked(list(scored.values()), kinds)
+    if not ranked:
+        return None
+    best_score, best = ranked[0]
+    farther = 100.0 * (1 - 3 / (2 * len(key) + 3))
+    if best_score < max(FUZZY_FLOOR, farther + AMBIGUITY_MARGIN):
+        return None
+    if len(ranked) > 1 and best_score - ranked[1][0] <= AMBIGUITY_MARGIN:
+        return None  # ambiguous: the full scan words the message
+    return Match(query, best.kind, best.id, _name(catalog, best), "fuzzy", best_score)
+
+
+def _prefix(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
+    """The one entry whose name starts with the query; several such entries is ambiguity."""
+    key = compact(query)
+    if len(key) < MIN_PREFIX:
+        return None
+    found = catalog.keys_prefix(KeyLevel.NORMAL, key, kinds)
+    targets = {(k.kind, k.id): k for k in sorted(found, key=lambda k: len(k.key), reverse=True)}
+    # "dyna" starts DynamoDB and DynamoDB Streams: the one whose name the others extend wins
+    stems = [
+        k
+        for k in targets.values()
+        if all(any(o.key.startswith(k.key) for o in found if (o.kind, o.id) == t) for t in targets)
+    ]
+    if len(key) >= MIN_UNIQUE_PREFIX and (len(targets) == 1 or len(stems) == 1):
+        best = stems[0] if len(stems) == 1 else next(iter(targets.values()))
+        score = 100.0 * len(key) / len(best.key)
+        return Match(query, best.kind, best.id, _name(catalog, best), "prefix", score)
+    if len(targets) > 1:
+        shortest_first = sorted(targets, key=lambda t: (len(targets[t].key), t))
+        names = catalog.names_of(shortest_first[: MAX_LISTED + 1])
+        close = tuple(dict.fromkeys(names.get(t, t[1]) for t in shortest_first))
+        more = len(targets) - MAX_LISTED
+        listed = (
+            _or(close[:MAX_LISTED])
+            if more <= 0
+            else ", ".join(f"'{n}'" for n in close[:MAX_LISTED]) + f" and {more} more"
+        )
+        raise NotFoundError(
+            f"{quoted(query)} is ambiguous: it starts several names: {listed}; say which",
+            suggestions=close[:MAX_SUGGESTIONS],
+        )
+    return None
+
+
+def _score_all(query: str, rows: list[tuple[str, str, str]]) -> list[tuple[float, Key]]:
+    """Best fuzzy score of each entry; rows are (key, kind, id) and stay plain tuples for speed."""
+    from rapidfuzz import fuzz, process
+
+    squashed = normalize(query).replace(" ", "")
+    scored: dict[tuple[str, str], tuple[float, Key]] = {}
+    hits = process.extract(
+        squashed, [r[0] for r in rows], scorer=fuzz.ratio, limit=25, score_cutoff=SUGGESTION_FLOOR
+    )
+    for choice, score, idx in hits:
+        _key, kind, entry_id = rows[idx]
+        slot = (kind, entry_id)
+        if slot not in scored or scored[slot][0] < score:
+            scored[slot] = (float(score), Key(choice, kind, entry_id, choice))
+    return list(scored.values())
+
+
+def _fuzzy(catalog: Catalog, query: str, kinds: Kinds, what: str) -> Match:
+    key = compact(query)
+    scored = _score_all(query, catalog.key_rows(KeyLevel.NORMAL, kinds)) if key else []
+    ranked = _ranked(scored, kinds)
+    shown = ranked[:MAX_SUGGESTIONS]
+    names = catalog.names_of([(k.kind, k.id) for _s, k in shown])
+
+    def _suggest(found: Key) -> str:
+        return names.get((found.kind, found.id), found.label)
+
+    suggestions = tuple(_suggest(k) for _s, k in shown)
+    matches = [(s, k) for s, k in ranked if s >= FUZZY_FLOOR and _plausible(key, k.key)]
+    if not matches:
+        suggestions = tuple(dict.fromkeys([*_word_matches(catalog, query, kinds), *suggestions]))
+        suggestions = suggestions[:MAX_SUGGESTIONS]
+        hint = f"; did you mean {_or(suggestions)}?" if suggestions else ""
+        raise NotFoundError(f"no {what} matches {quoted(query)}{hint}", suggestions=suggestions)
+    best_score, best = matches[0]
+    rivals = [k for s, k in matches[1:] if best_score - s <= AMBIGUITY_MARGIN]
+    if rivals:
+        close = (_suggest(best), *(_suggest(k) for k in rivals[: MAX_SUGGESTIONS - 1]))
+        raise NotFoundError(
+            f"{quoted(query)} is ambiguous: it is as close to {_or(close)}; say which",
+            suggestions=close,
+        )
+    return Match(query, best.kind, best.id, _suggest(best), "fuzzy", best_score)
+
+
+def _word_matches(catalog: Catalog, query: str, kinds: Kinds) -> list[str]:
+    """For a query of several words that matches nothing: the entries its single words name
+    ("redis cache" suggests Redis, "graphana dash" Grafana), so suggestions stay on topic."""
+    words = [w for w in query.split() if len(compact(w)) >= MIN_FUZZY - 1]
+    if len(words) < 2:
+        return []
+    found: list[str] = []
+    for word in words:
+        hit = exact(catalog, word, kinds)
+        if hit is None and len(compact(word)) >= MIN_FUZZY:
+            scored = _ranked(_score_all(word, catalog.key_rows(KeyLevel.NORMAL, kinds)), kinds)
+            best = next(
+                (k for s, k in scored if s >= FUZZY_FLOOR and _plausible(compact(word), k.key)),
+                None,
+            )
+            if best is not None:
+                found.append(_name(catalog, best))
+            continue
+        if hit is not None:
+            found.append(hit.label)
+    return found
+
+
+def _or(names: Sequence[str]) -> str:
+    quoted_names = [f"'{n}'" for n in names]
+    if len(quoted_names) <= 1:
+        return "".join(quoted_names)
+    return ", ".join(quoted_names[:-1]) + " or " + quoted_names[-1]
+
+
+def kind_of(match: Match) -> Kind[Any]:
+    return BY_KEY[match.kind]

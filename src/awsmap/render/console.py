@@ -1,0 +1,87 @@
+"""The one stdout console and the one stderr console, created on first use.
+
+Rich is imported only when something is drawn with it, so the JSON path never pays for it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+ColorMode = Literal["auto", "always", "never"]
+
+_mode: ColorMode = "auto"
+_consoles: dict[str, Console] = {}
+
+
+def set_color(mode: ColorMode) -> None:
+    global _mode
+    _mode = mode
+    _consoles.clear()
+
+
+def _make(stream: Literal["stdout", "stderr"]) -> Console:
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit 1 here; the CLI's error boundary exits 141 and silences stdout
+            self.quiet = True
+            raise BrokenPipeError
+
+    file = sys.stdout if stream == "stdout" else sys.stderr
+    _tolerate_narrow_encoding(file)
+    no_color = _mode == "never" or (_mode == "auto" and "NO_COLOR" in os.environ)
+    return _Console(
+        file=file,
+        force_terminal=True if _mode == "always" else None,
+        no_color=no_color,
+        color_system=None if no_color else "auto",
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def _tolerate_narrow_encoding(stream: object) -> None:
+    """On an ASCII or Latin-1 stdout, show what cannot be encoded as escapes, never crash."""
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+    reconfigure = getattr(stream, "reconfigure", None)
+    if not encoding.startswith("utf") and reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):  # a stream that will not be changed
+            reconfigure(errors="backslashreplace")
+
+
+def stdout() -> Console:
+    if "stdout" not in _consoles or _consoles["stdout"].file is not sys.stdout:
+        _consoles["stdout"] = _make("stdout")
+    return _consoles["stdout"]
+
+
+def stderr() -> Console:
+    if "stderr" not in _consoles or _consoles["stderr"].file is not sys.stderr:
+        _consoles["stderr"] = _make("stderr")
+    return _consoles["stderr"]
+
+
+def error_line(label: Literal["error", "note"], message: str) -> None:
+    """One line on stderr: 'awsmap: error: ...' or 'awsmap: note: ...', never wrapped."""
+    from rich.text import Text
+
+    from awsmap.base.text import safe
+
+    style = "bold red" if label == "error" else "yellow"
+    stderr().print(Text.assemble((f"awsmap: {label}: ", style), safe(message)), soft_wrap=True)
+
+
+def write_stdout(text: str) -> None:
+    """Plain text to stdout (the JSON path): no Rich, and no crash on a narrow encoding."""
+    _tolerate_narrow_encoding(sys.stdout)
+    sys.stdout.write(text)
+    sys.stdout.flush()

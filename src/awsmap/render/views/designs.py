@@ -1,0 +1,154 @@
+"""Terminal views of patterns, architectures and questions, found by the result's type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from awsmap.base.text import first_sentence
+from awsmap.commands.designs import (
+    ArchitectureResult,
+    ArchitecturesResult,
+    PatternResult,
+    PatternsResult,
+    QuestionResult,
+    QuestionsResult,
+    pattern_answer,
+)
+from awsmap.render.richtext import (
+    View,
+    bullets,
+    hint,
+    inert,
+    match_line,
+    status_text,
+    table,
+)
+
+
+def _heading(name: str, summary: str, tags: tuple[str, ...] = ()) -> list[RenderableType]:
+    head = inert(name, "bold cyan")
+    if tags:
+        head.append("  ·  ", style="dim")
+        head.append_text(inert(", ".join(tags), "dim"))
+    return [head, inert(summary)]
+
+
+def _pattern(result: PatternResult) -> list[RenderableType]:
+    p = result.pattern
+    out = _heading(p.name, p.what_it_is, p.tags)
+    if p.aliases:
+        out.append(Text.assemble(("Also: ", "dim"), inert(", ".join(p.aliases))))
+    line = match_line(result.match, p.name)
+    if line:
+        out.append(line)
+    aws = table("The AWS way", "Service", "Status", "How")
+    for way in p.aws:
+        svc = result.services[way.target]
+        aws.add_row(inert(svc.name, "bold"), status_text(svc), inert(way.how))
+    out.append(aws)
+    oss = table("The open-source way", "Technology", "How")
+    for way in p.open_source:
+        oss.add_row(inert(result.techs.get(way.target, way.target), "bold"), inert(way.how))
+    out.append(oss)
+    out.append(bullets("Pitfalls an interviewer probes", p.pitfalls))
+    out.append(bullets("Interview phrases", p.interview_phrases, quote=True))
+    if p.related:
+        names = ", ".join(result.related.get(r, r) for r in p.related)
+        out.append(hint(f"Related: {names} (awsmap pattern NAME)"))
+    return out
+
+
+def _patterns(result: PatternsResult) -> list[RenderableType]:
+    grid = table(f"{len(result.patterns)} building blocks", "Pattern", "AWS answer", "What it is")
+    for p in result.patterns:
+        svc = pattern_answer(p, result.services)
+        grid.add_row(
+            inert(p.name, "bold"),
+            inert(svc.name if svc else "-"),
+            inert(first_sentence(p.what_it_is)),
+        )
+    return [grid, hint("awsmap pattern NAME shows one: the AWS way, the open-source way, pitfalls")]
+
+
+def _architecture(result: ArchitectureResult) -> list[RenderableType]:
+    a = result.architecture
+    out = _heading(a.name, a.summary, a.tags)
+    line = match_line(result.match, a.name)
+    if line:
+        out.append(line)
+    grid = table("Components", "Role", "Open source", "On AWS", "Note")
+    for c in a.components:
+        aws = Text()
+        for i, sid in enumerate(c.aws_services):
+            svc = result.services[sid]
+            aws.append(", " if i else "")
+            aws.append_text(inert(svc.name, "strike dim" if svc.lifecycle.retired else ""))
+        grid.add_row(
+            inert(c.role, "bold"),
+            inert(", ".join(result.techs.get(t, t) for t in c.technologies) or "-"),
+            aws if aws.plain else inert("-"),
+            inert(c.note or ""),
+        )
+    out.append(grid)
+    roles = {c.id: c.role for c in a.components}
+    flow = [
+        f"{roles[e.source]} → {roles[e.target]}" + (f" ({e.label})" if e.label else "")
+        for e in a.edges
+    ]
+    out.append(bullets("Flow", flow))
+    if a.tradeoffs:
+        out.append(bullets("Trade-offs that decide it", a.tradeoffs))
+    if a.notes:
+        out.append(bullets("Notes", a.notes))
+    if a.patterns:
+        out.append(
+            hint("Building blocks: " + ", ".join(result.patterns.get(p, p) for p in a.patterns))
+        )
+    out.append(hint(f"Diagram: awsmap architecture {a.id} --format mermaid"))
+    return out
+
+
+def _architectures(result: ArchitecturesResult) -> list[RenderableType]:
+    grid = table(f"{len(result.architectures)} architectures", "Id", "Name", "Summary")
+    for a in result.architectures:
+        grid.add_row(inert(a.id, "bold"), inert(a.name), inert(first_sentence(a.summary), "dim"))
+    return [grid, hint("awsmap architecture ID shows one; --format mermaid draws it")]
+
+
+def _question(result: QuestionResult) -> list[RenderableType]:
+    q = result.question
+    out: list[RenderableType] = [inert(q.title, "bold cyan"), inert(q.prompt)]
+    line = match_line(result.match, q.title)
+    if line:
+        out.append(line)
+    if result.show_answer:
+        out.append(Group(Text("Open-source answer", style="bold"), inert(q.answer.open_source)))
+        out.append(Group(Text("AWS answer", style="bold"), inert(q.answer.aws)))
+        if q.tradeoffs:
+            out.append(bullets("Trade-offs", q.tradeoffs))
+    else:
+        out.append(hint(f"Think it through, then: awsmap question {q.id} --answer"))
+    return out
+
+
+def _questions(result: QuestionsResult) -> list[RenderableType]:
+    title = f"{len(result.questions)} practice questions" + (
+        f" tagged {result.tag}" if result.tag else ""
+    )
+    grid = table(title, "Id", "Question", "Tags")
+    for q in result.questions:
+        grid.add_row(inert(q.id, "bold"), inert(q.prompt), inert(", ".join(q.tags), "dim"))
+    return [grid, hint("awsmap question ID shows one; --answer adds the model answer")]
+
+
+VIEWS: dict[type[Any], View] = {
+    PatternResult: _pattern,
+    PatternsResult: _patterns,
+    ArchitectureResult: _architecture,
+    ArchitecturesResult: _architectures,
+    QuestionResult: _question,
+    QuestionsResult: _questions,
+}

@@ -1,0 +1,62 @@
+"""Terminal views of stack, found by the result's type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import RenderableType
+from rich.text import Text
+
+from awsmap.commands.stack import StackResult
+from awsmap.render.richtext import (
+    View,
+    bullets,
+    inert,
+    relation_legend,
+    relation_text,
+    status_text,
+    table,
+)
+
+
+def _stack(result: StackResult) -> list[RenderableType]:
+    grid = table("Your design on AWS", "Component", "AWS service", "Relation", "Also", "Watch out")
+    for c in result.components:
+        asked = inert(c.technology.name if c.technology else c.query, "bold")
+        if c.origin:
+            asked.append(f"  ({c.origin})", style="dim")
+        others = ", ".join(f"{e.service.name} ({e.relation})" for e in c.alternatives)
+        others = ", ".join(filter(None, [others, *(s.name for s in c.successors)]))
+        grid.add_row(
+            asked,
+            status_text(c.service) if c.service.lifecycle.retired else inert(c.service.name),
+            relation_text(c.relation) if c.relation else inert("same service", "dim"),
+            inert(others, "dim"),
+            inert("; ".join(c.warnings), "yellow"),
+        )
+    out: list[RenderableType] = []
+    if result.components:  # nothing mapped: no empty table, the reasons below say why
+        used = [c.relation for c in result.components if c.relation]
+        used += [e.relation for c in result.components for e in c.alternatives]  # Also column
+        out += [grid, relation_legend(used)]
+    phrases = [
+        f"{c.technology.name}: {c.phrase}" for c in result.components if c.technology and c.phrase
+    ]
+    if phrases:
+        out.append(bullets("How to say it", phrases))
+    if result.unmapped:
+        lines = []
+        for u in result.unmapped:
+            label = u.query if not u.origin or u.origin == u.query else f"{u.query} ({u.origin})"
+            why = u.reason or "no match"
+            if u.suggestions:
+                why += "; did you mean " + ", ".join(u.suggestions) + "?"
+            lines.append(f"{label}: {why}")
+        out.append(bullets("Not mapped", lines))
+    out.append(Text(" · ".join(result.summary_words()), style="dim"))
+    return out
+
+
+VIEWS: dict[type[Any], View] = {
+    StackResult: _stack,
+}
