@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from awsmap import loader
-from awsmap.kinds import AWS_SERVICE, CATEGORY
+from awsmap.catalog import loader
+from awsmap.catalog.kinds import AWS_SERVICE, CATEGORY
 
 WORDS = (
     "stream partition replica cache query index shard broker cluster ledger schema lake pipeline "

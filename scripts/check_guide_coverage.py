@@ -14,13 +14,13 @@ import re
 import sys
 from pathlib import Path
 
-from awsmap import queries
-from awsmap.catalog import Catalog
-from awsmap.errors import AwsmapError
-from awsmap.kinds import ARCHITECTURE, AWS_SERVICE, QUESTION, TIP
-from awsmap.models import Technology
-from awsmap.resolve import resolve
-from awsmap.results import LookupResult
+from awsmap.base.errors import AwsmapError
+from awsmap.catalog.kinds import ARCHITECTURE, AWS_SERVICE, QUESTION, TIP
+from awsmap.catalog.models import Technology
+from awsmap.catalog.reader import Catalog
+from awsmap.commands import lookup as queries
+from awsmap.commands.lookup import LookupResult
+from awsmap.find.resolve import resolve
 
 BOLD = re.compile(r"\*\*([^*]+)\*\*")
 SKIP_EQUIVALENTS = {
@@ -108,7 +108,7 @@ def main(path: str) -> int:
             if tool in SKIP_EQUIVALENTS:
                 continue
             try:
-                result = queries.lookup(catalog, tool)
+                result = queries.lookup_result(catalog, tool)
             except AwsmapError as exc:
                 problems.append(f"{title}: {tool!r} does not resolve: {exc.message}")
                 continue

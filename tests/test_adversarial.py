@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import Result
 
-from awsmap import queries
 from awsmap.base.errors import AwsmapError
 from awsmap.catalog.kinds import AWS_SERVICE, TECHNOLOGY
 from awsmap.catalog.reader import Catalog
+from awsmap.commands import lookup as queries
 from awsmap.find.resolve import resolve
 from tests.conftest import FLUME, Cli, write
 

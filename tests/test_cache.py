@@ -22,7 +22,7 @@ from tests.conftest import FLUME, write
 # standard and own modules the fast path was cut free of (issue 13).
 WATCHED = (
     "rich", "yaml", "rapidfuzz", "jsonschema", "typer", "platformdirs", "pathlib", "tempfile",
-    "dataclasses", "inspect", "awsmap.catalog.designs", "awsmap.cli",
+    "dataclasses", "inspect", "awsmap.catalog.designs", "awsmap.cli.app",
 )  # fmt: skip
 
 PROBE = f"""

@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from awsmap import queries
-from awsmap.catalog.kinds import AWS_SERVICE, CATEGORY, TECHNOLOGY
 from awsmap.catalog.reader import Catalog
-from awsmap.commands.common import complete
+from awsmap.cli.completion import names_of
+from awsmap.commands import lookup as queries
 from awsmap.render.rich import render
 from tests.conftest import FLUME, Cli, write
 
@@ -462,14 +461,14 @@ def test_unknown_command_is_a_usage_error(cli: Cli) -> None:
 
 
 def test_completion_offers_names() -> None:
-    names = dict(complete(TECHNOLOGY, AWS_SERVICE)("kaf"))
+    names = dict(names_of("TECHNOLOGY", "AWS_SERVICE")("kaf"))
     assert names == {
         "kafka": "Apache Kafka",
         "kafka-connect": "Kafka Connect",
         "kafka-streams": "Kafka Streams",
     }
-    assert "caching" in dict(complete(CATEGORY)("cach"))
-    assert "dynamodb" in dict(complete(AWS_SERVICE)("Amazon Dyn"))
+    assert "caching" in dict(names_of("CATEGORY")("cach"))
+    assert "dynamodb" in dict(names_of("AWS_SERVICE")("Amazon Dyn"))
 
 
 # -- a rendered table at a fixed width ----------------------------------------------------------
@@ -490,7 +489,7 @@ def test_rendered_table_at_fixed_width() -> None:
     catalog = Catalog.open()
     out = io.StringIO()
     console = Console(file=out, width=100, color_system=None, highlight=False, markup=False)
-    render(queries.lookup(catalog, "kafka"), console)
+    render(queries.lookup_result(catalog, "kafka"), console)
     lines = [line.rstrip() for line in out.getvalue().splitlines()]
     start = lines.index("AWS equivalents")
     assert "\n".join(lines[start : start + 9]) == KAFKA_EQUIVALENTS_AT_100

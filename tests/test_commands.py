@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from awsmap.cli.argv import command_index, hoist_global_options, optional_value
-from awsmap.commands import BY_NAME, COMMANDS, GLOBAL_OPTIONS, Command
+from awsmap.cli.options import Command
+from awsmap.cli.table import BY_NAME, COMMANDS, GLOBAL_OPTIONS, TOP_LEVEL
 from tests.conftest import FLUME, Cli, write
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
@@ -26,7 +27,7 @@ def test_help_lists_every_command_in_registry_order(cli: Cli) -> None:
     text = cli("--help", env={"COLUMNS": "120"}).stdout
     panel = text.split("Commands", 1)[1]
     listed = [m.group(1) for m in re.finditer(r"^│ (\S+) ", panel, flags=re.M)]
-    assert listed == [c.name for c in COMMANDS]
+    assert listed == [c.name for c in TOP_LEVEL]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.name)
@@ -47,11 +48,11 @@ def test_command_runs_in_both_output_modes(
     args = _example(command, tmp_path)
     if command.name == "export":
         args = [*args, "--force"]
-    table = cli(command.name, *args)
+    table = cli(*command.name.split(), *args)
     assert table.exit_code == 0, table.stderr
     assert table.stdout.strip()
     if command.json:
-        result = cli(command.name, *args, "--json")
+        result = cli(*command.name.split(), *args, "--json")
         assert result.exit_code == 0, result.stderr
         if command.json_lines:
             documents = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
@@ -62,7 +63,7 @@ def test_command_runs_in_both_output_modes(
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.name)
 def test_command_help_has_examples(cli: Cli, command: Command) -> None:
-    result = cli(command.name, "--help")
+    result = cli(*command.name.split(), "--help")
     assert result.exit_code == 0
     assert "Example" in result.stdout
     if command.json:
@@ -172,3 +173,17 @@ def test_only_interactive_commands_keep_the_garbage_collector() -> None:
     for name in interactive:
         assert _interactive([name])
     assert set(BY_NAME) >= set(interactive)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.name)
+def test_each_row_names_a_function_that_takes_its_arguments(command: Command) -> None:
+    """The table is the only declaration: the function takes the context and exactly the
+    row's words and options, in order, with no defaults of its own."""
+    import inspect
+    from importlib import import_module
+
+    function = getattr(import_module(f"awsmap.commands.{command.family}"), command.function)
+    params = list(inspect.signature(function).parameters.values())
+    assert params[0].name == "ctx"
+    assert tuple(p.name for p in params[1:]) == command.params
+    assert all(p.default is inspect.Parameter.empty for p in params)

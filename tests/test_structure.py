@@ -13,10 +13,17 @@ SRC = Path(__file__).parents[1] / "src" / "awsmap"
 MAX_LINES = 400
 # Modules whose field names mirror the JSON Schema, where a kind's key is also a field name, and
 # the registry of commands, whose names ("categories", "patterns") are commands, not kinds.
-SCHEMA_MIRRORS = {"kinds", "models", "designs", "commands"}
+SCHEMA_MIRRORS = {"catalog.kinds", "catalog.models", "catalog.designs", "cli.table"}
 NOT_A_KIND = "# not a kind"
-QUERY_SIDE = {"catalog", "resolve", "search", "queries", "compare", "results", "render"}
-SQLITE_LAYER = {"index", "catalog", "compiler"}
+# The layers, bottom up: a module may import its own layer and those below, never one above.
+LAYERS = ("base", "catalog", "find", "study", "commands", "render", "cli", "entry")
+TOP = {"": "base", "__main__": "entry", "entry": "entry"}  # the package itself, the process entry
+QUERY_SIDE = {"catalog.reader", "find", "commands", "render", "cli"}
+SQLITE_LAYER = {"catalog.index", "catalog.reader", "catalog.compiler"}
+
+
+def layer(module: str) -> int:
+    return LAYERS.index(TOP.get(module, module.split(".", maxsplit=1)[0]))
 
 
 def _module(path: Path) -> str:
@@ -83,23 +90,46 @@ def test_the_import_graph_has_no_cycle() -> None:
             visit(node)
 
 
+def test_no_import_goes_up_a_layer() -> None:
+    """base < catalog < find < study < commands < render < cli < entry."""
+    g = graph()
+    upward = [(m, d) for m, deps in g.items() for d in deps if layer(d) > layer(m)]
+    assert upward == []
+
+
+def test_only_the_process_entry_sits_at_the_top_of_the_package() -> None:
+    top = {p.stem for p in SRC.glob("*.py")}
+    assert top == {"__init__", "__main__", "entry"}
+    assert {p.name for p in SRC.iterdir() if p.is_dir() and p.name != "__pycache__"} == {
+        *LAYERS[:-1],
+        "data",
+    }
+
+
+def test_the_layer_rule_catches_an_upward_import() -> None:
+    g = graph()
+    g["catalog.compiler"] = {*g["catalog.compiler"], "commands.lookup"}
+    assert any(layer(d) > layer(m) for m, deps in g.items() for d in deps)
+
+
 def test_the_graph_sees_imports_inside_functions() -> None:
-    assert "compiler" in graph()["index"]  # imported only inside _build_and_store
+    assert "catalog.compiler" in graph()["catalog.index"]  # imported only inside a function
 
 
 def test_index_building_does_not_import_the_query_side() -> None:
     g = graph()
-    for builder in ("compiler", "loader", "validation"):
-        reached = {m.split(".")[0] for m in _reach(g, builder)}
-        assert not reached & QUERY_SIDE, (builder, reached & QUERY_SIDE)
+    for builder in ("catalog.compiler", "catalog.loader", "catalog.validation"):
+        reached = _reach(g, builder)
+        hit = {m for m in reached for q in QUERY_SIDE if m == q or m.startswith(q + ".")}
+        assert not hit, (builder, hit)
 
 
-def test_results_and_renderers_do_not_import_the_sqlite_layer() -> None:
+def test_renderers_do_not_touch_the_sqlite_layer() -> None:
     g = graph()
     files = {_module(p): p for p in SRC.rglob("*.py")}
     for module in g:
-        if module.startswith(("results", "render")):
-            assert not _reach(g, module) & SQLITE_LAYER, module
+        if module.startswith("render"):
+            assert not g[module] & SQLITE_LAYER, module
             assert "sqlite3" not in files[module].read_text(encoding="utf-8")
 
 

@@ -2,7 +2,8 @@
 
 ``run`` answers a command line: read against the command table (``cli/parse.py``) when the
 reader is sure of it, else by the Typer application generated from the same table
-(``cli/app.py``); both run the command through ``cli.runtime.execute``. The tests drive the same ``run``.
+(``cli/app.py``); both run the command through ``cli.runtime.execute``. The tests drive the
+same ``run``.
 
 The process layer alone decides garbage collection. For a quick command it is off for the life
 of the process and the heap is frozen before exit: a lookup creates no cycles worth collecting, and

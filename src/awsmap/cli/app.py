@@ -22,7 +22,7 @@ from awsmap import __version__
 from awsmap.base.paths import DATA_ENV
 from awsmap.cli import runtime
 from awsmap.cli.argv import hoist_global_options, missing_value, optional_value
-from awsmap.cli.options import FORMAT, FORMAT_OPTION, Flag, NumberOption, Option, Words
+from awsmap.cli.options import FORMAT, FORMAT_OPTION, Command, Flag, NumberOption, Option, Words
 from awsmap.cli.table import (
     BY_NAME,
     COLOR_MODES,
@@ -32,7 +32,6 @@ from awsmap.cli.table import (
     DEFAULT,
     GLOBAL_OPTIONS,
     TOP_LEVEL,
-    Command,
     near_miss,
     subcommands,
 )

@@ -138,3 +138,62 @@ FORMAT = ChoiceOption(
     "table",
 )
 OUTPUT_PARAMS = (JSON.param, FORMAT.param)
+
+
+class Command:
+    """One command (a plain class, not a NamedTuple: see cli/options.py)."""
+
+    __slots__ = (
+        "example",
+        "family",
+        "function",
+        "help",
+        "interactive",
+        "json_lines",
+        "name",
+        "options",
+        "words",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        family: str,
+        help: str,
+        example: tuple[str, ...],
+        words: Words | None = None,
+        options: tuple[Option, ...] = (JSON,),
+        function: str | None = None,
+        interactive: bool = False,
+        json_lines: bool = False,
+    ) -> None:
+        self.name = name  # "progress reset" for a subcommand
+        self.family = family  # its module under awsmap.commands
+        self.function = function or name.replace(" ", "_")
+        self.help = help  # Typer's help: the first paragraph is the summary
+        self.example = example  # arguments that run it successfully on the bundled data
+        self.words = words
+        self.options = options
+        self.interactive = interactive  # keeps the garbage collector on: a long-lived session
+        self.json_lines = json_lines  # --json prints one object per line (the quiz)
+
+    @property
+    def json(self) -> bool:
+        """Has --json, and so a row in the README's JSON contract."""
+        return JSON in self.options
+
+    @property
+    def params(self) -> tuple[str, ...]:
+        """The keyword arguments its function takes, in order (output options excepted)."""
+        words = (self.words.param,) if self.words else ()
+        return words + tuple(o.param for o in self.options if o not in (JSON, FORMAT))
+
+
+LIMIT = NumberOption(("--limit", "-n"), "limit", "How many results.", 1, 500, 10)
+TAG = TextOption(("--tag",), "tag", "Only the entries with this tag.", "TAG")
+CATEGORY_OPTION = TextOption(
+    ("--category",),
+    "category",  # not a kind: the keyword it sets
+    "Only one category.",
+    "NAME",  # not a kind: the keyword
+)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from awsmap.base.paths import STDIN
 from awsmap.cli.argv import hoist_global_options, missing_value
-from awsmap.cli.options import ChoiceOption, Flag, NumberOption, Option, TextOption, Words
+from awsmap.cli.options import ChoiceOption, Command, Flag, NumberOption, Option, TextOption, Words
 from awsmap.cli.table import (
     BY_NAME,
     COLOR_MODES,
@@ -27,7 +27,6 @@ from awsmap.cli.table import (
     DATA_OPTION,
     DEFAULT,
     GLOBAL_OPTIONS,
-    Command,
     near_miss,
 )
 

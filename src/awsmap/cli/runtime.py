@@ -21,7 +21,7 @@ from awsmap.render import console
 
 if TYPE_CHECKING:
     from awsmap.catalog.reader import Catalog
-    from awsmap.cli.table import Command
+    from awsmap.cli.options import Command
     from awsmap.commands.context import QuizUi
 
 _data: list[str] = []

@@ -1,4 +1,5 @@
-"""A technology's AWS equivalents with their services and successors: what every answer builds on."""
+"""A technology's AWS equivalents with their services and successors: what every answer
+builds on."""
 
 from __future__ import annotations
 

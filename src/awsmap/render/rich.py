@@ -1,9 +1,10 @@
-"""The terminal renderer: finds a result's view, then lays it out for the console's width.
+"""The terminal renderer: finds a result's view by its type, then lays it out for the width.
 
 Views (functions from a result to a list of renderables) live in one module per command family
-(``render/views/``), keyed by result type, and only the family being drawn is imported. Layout rules that hold for every view are applied here:
-a table that cannot fit its columns without breaking a word turns into one block per row (always
-below ``NARROW`` columns), and output that is not a terminal carries no trailing spaces.
+(``render/views/``), keyed by result type; only the family being drawn is imported. Layout rules
+that hold for every view are applied here: a table that cannot fit its columns without breaking a
+word turns into one block per row (always below ``NARROW`` columns), and output that is not a
+terminal carries no trailing spaces.
 """
 
 from __future__ import annotations

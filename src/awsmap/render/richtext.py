@@ -8,7 +8,7 @@ terminal.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -17,7 +17,6 @@ from rich.text import Text
 
 from awsmap.base.match import Match
 from awsmap.base.text import safe
-from awsmap.catalog.designs import Number
 from awsmap.catalog.domain import RELATION_MEANINGS, Equivalent
 from awsmap.catalog.models import AwsService
 
@@ -28,6 +27,9 @@ STATUS_STYLE = {
     "discontinued": "red",
 }
 RELATION_STYLE = {"managed": "bold green", "compatible": "cyan", "analogous": "magenta"}
+
+if TYPE_CHECKING:
+    from awsmap.catalog.designs import Number
 
 View = Callable[[Any], list[RenderableType]]  # a result in, renderables out
 

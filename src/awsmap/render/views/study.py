@@ -1,4 +1,5 @@
-"""Terminal views of study mode: stats (bars and a calendar heatmap), progress and export, found by the result's type."""
+"""Terminal views of study mode: stats (bars and a calendar heatmap), progress and export,
+found by the result's type."""
 
 from __future__ import annotations
 
