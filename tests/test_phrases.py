@@ -27,9 +27,9 @@ import re
 
 import pytest
 
-from awsmap import loader
-from awsmap.kinds import TECHNOLOGY
-from awsmap.models import Technology
+from awsmap.catalog import loader
+from awsmap.catalog.kinds import TECHNOLOGY
+from awsmap.catalog.models import Technology
 
 MIN_WORDS = 12
 MIN_PHRASES_MOST_ASKED = 3
