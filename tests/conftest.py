@@ -57,9 +57,9 @@ FLUME = (
     SCHEMA_LINE
     + """\
 technologies:
-  - id: flume
-    name: Apache Flume
-    aliases: [Flume]
+  - id: tributary
+    name: Apache Tributary
+    aliases: [Tributary]
     categories: [data-integration]
     what_it_is: Distributed service for collecting and moving large amounts of log data.
     aws_equivalents:
@@ -70,6 +70,6 @@ technologies:
       - aspect: Sinks
         detail: Like Firehose destinations
     interview_phrases:
-      - Flume moves logs into HDFS the way Firehose delivers streams into S3
+      - Tributary moves logs into HDFS the way Firehose delivers streams into S3
 """
 )

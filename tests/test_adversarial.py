@@ -90,7 +90,7 @@ def test_markup_and_escapes_in_a_query_are_echoed_literally(cli: Cli) -> None:
 
 
 def test_rich_output_of_a_query_with_escapes_is_inert(cli: Cli) -> None:
-    result = cli("--color", "always", "lookup", "kaf\x1b[2Jka")
+    result = cli("--color", "always", "lookup", "rabbitm\x1b[2Jq")
     assert result.exit_code == 0
     assert "\x1b[2J" not in result.stdout
     assert "\\x1b" in result.stdout  # the query is shown, escaped, in the match line
@@ -253,14 +253,14 @@ def test_top_level_not_a_mapping(cli: Cli, tmp_path: Path) -> None:
 def test_schema_violation_names_file_entry_field_and_expectation(cli: Cli, tmp_path: Path) -> None:
     path = write(tmp_path / "s.yaml", FLUME.replace("relation: analogous", "relation: same"))
     line = data_error(cli, path)
-    assert f"{path}:10:19: technology 'flume' field 'aws_equivalents[0].relation'" in line
+    assert f"{path}:10:19: technology 'tributary' field 'aws_equivalents[0].relation'" in line
     assert "expected one of managed, compatible, analogous" in line
 
 
 def test_several_violations_are_all_listed_by_validate(cli: Cli, tmp_path: Path) -> None:
     text = (
         FLUME.replace("relation: analogous", "relation: same")
-        .replace("id: flume", "id: Flume!")
+        .replace("id: tributary", "id: Tributary!")
         .replace("categories: [data-integration]", "categories: []")
     )
     path = write(tmp_path / "many.yaml", text)
@@ -271,7 +271,7 @@ def test_several_violations_are_all_listed_by_validate(cli: Cli, tmp_path: Path)
 
 
 def test_reference_and_collision_rules(cli: Cli, tmp_path: Path) -> None:
-    alias = write(tmp_path / "alias.yaml", FLUME.replace("[Flume]", "[K8s]"))
+    alias = write(tmp_path / "alias.yaml", FLUME.replace("[Tributary]", "[K8s]"))
     assert "also a name of 'kubernetes'" in data_error(cli, alias)
     ref = write(tmp_path / "ref.yaml", FLUME.replace("[data-integration]", "[nope]"))
     assert "unknown category 'nope'" in data_error(cli, ref)
@@ -281,7 +281,8 @@ def test_reference_and_collision_rules(cli: Cli, tmp_path: Path) -> None:
 
 def test_override_by_id_is_announced(cli: Cli, tmp_path: Path) -> None:
     path = write(
-        tmp_path / "o.yaml", FLUME.replace("id: flume", "id: kafka").replace("[Flume]", "[Kafka]")
+        tmp_path / "o.yaml",
+        FLUME.replace("id: tributary", "id: kafka").replace("[Tributary]", "[Kafka]"),
     )
     result = cli("--data", str(path), "lookup", "kafka", "--json")
     assert result.exit_code == 0
@@ -338,7 +339,7 @@ def test_fifty_megabyte_file_is_refused_at_once(cli: Cli, tmp_path: Path) -> Non
 
 def test_markup_and_escapes_in_data_are_displayed_literally(cli: Cli, tmp_path: Path) -> None:
     text = (
-        FLUME.replace("name: Apache Flume", 'name: "[bold red]Flume[/] \\e[31mred"')
+        FLUME.replace("name: Apache Tributary", 'name: "[bold red]Tributary[/] \\e[31mred"')
         .replace(
             "what_it_is: Distributed",
             'what_it_is: "[link=https://x.invalid]click[/link] \\e]8;;x\\a',
@@ -347,14 +348,14 @@ def test_markup_and_escapes_in_data_are_displayed_literally(cli: Cli, tmp_path: 
         .replace(" and moving large amounts of log data.", '"')
     )
     path = write(tmp_path / "m.yaml", text)
-    result = cli("--color", "always", "--data", str(path), "lookup", "flume")
+    result = cli("--color", "always", "--data", str(path), "lookup", "tributary")
     assert result.exit_code == 0, result.stderr
-    assert "[bold red]Flume[/]" in result.stdout
+    assert "[bold red]Tributary[/]" in result.stdout
     assert "[link=https://x.invalid]click[/link]" in result.stdout
     assert "\x1b[31mred" not in result.stdout and "\x1b]8" not in result.stdout
     assert "\\x1b[31mred" in result.stdout
-    data = cli.json("--data", str(path), "lookup", "flume")
-    assert data["name"] == "[bold red]Flume[/] \x1b[31mred"
+    data = cli.json("--data", str(path), "lookup", "tributary")
+    assert data["name"] == "[bold red]Tributary[/] \x1b[31mred"
 
 
 # -- unexpected errors --------------------------------------------------------------------------

@@ -108,12 +108,12 @@ print("ok")
 
 
 def test_changed_user_data_rebuilds_the_index(tmp_path: Path) -> None:
-    data = write(tmp_path / "flume.yaml", FLUME)
-    first = run("--data", str(data), "lookup", "flume", "--json", cache=tmp_path / "c")
-    assert json.loads(first.stdout)["name"] == "Apache Flume"
-    write(data, FLUME.replace("name: Apache Flume", "name: Apache Flume NG"))
-    second = run("--data", str(data), "lookup", "flume", "--json", cache=tmp_path / "c")
-    assert json.loads(second.stdout)["name"] == "Apache Flume NG"
+    data = write(tmp_path / "tributary.yaml", FLUME)
+    first = run("--data", str(data), "lookup", "tributary", "--json", cache=tmp_path / "c")
+    assert json.loads(first.stdout)["name"] == "Apache Tributary"
+    write(data, FLUME.replace("name: Apache Tributary", "name: Apache Tributary NG"))
+    second = run("--data", str(data), "lookup", "tributary", "--json", cache=tmp_path / "c")
+    assert json.loads(second.stdout)["name"] == "Apache Tributary NG"
     assert "yaml" in imported(second)
 
 

@@ -19,7 +19,7 @@ README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
 
 def _example(command: Command, tmp_path: Path) -> list[str]:
     if command.name == "validate":
-        return [str(write(tmp_path / "flume.yaml", FLUME))]
+        return [str(write(tmp_path / "tributary.yaml", FLUME))]
     return list(command.example)
 
 
@@ -109,9 +109,9 @@ def test_global_options_work_after_the_command(cli: Cli, args: list[str]) -> Non
 
 
 def test_data_option_after_the_command(cli: Cli, tmp_path: Path) -> None:
-    flume = write(tmp_path / "flume.yaml", FLUME)
-    assert cli.json("lookup", "flume", "--data", str(flume))["id"] == "flume"
-    assert cli.json("flume", f"--data={flume}")["id"] == "flume"
+    tributary = write(tmp_path / "tributary.yaml", FLUME)
+    assert cli.json("lookup", "tributary", "--data", str(tributary))["id"] == "tributary"
+    assert cli.json("tributary", f"--data={tributary}")["id"] == "tributary"
 
 
 def test_hoisting_moves_only_global_options_after_the_command() -> None:

@@ -233,3 +233,23 @@ def test_data_folder_holds_only_known_files() -> None:
         p.relative_to(DATA_DIR).as_posix() for p in Path(DATA_DIR).rglob("*") if p.is_file()
     )
     assert on_disk == sorted([*FILES, "schemas/awsmap-data.schema.json"])
+
+
+# A technology and an AWS service may share a normal-form name only where the shared name means
+# the technology (ES is Elasticsearch; the service's old name was Amazon Elasticsearch Service).
+SHARED_ON_PURPOSE = {"es"}
+
+
+def test_no_technology_takes_an_aws_service_name(dataset: Dataset) -> None:
+    """Lookup prefers technologies on an exact tie, so a technology alias equal to a service's
+    name would hide the service (`lookup DMS` was docker-mailserver)."""
+    services = {
+        compact(n): s.id for s in dataset.of(AWS_SERVICE) for n in (s.id, s.name, *s.aliases)
+    }
+    taken = [
+        (t.id, n)
+        for t in dataset.of(TECHNOLOGY)
+        for n in (t.id, t.name, *t.aliases)
+        if compact(n) in services and compact(n) not in SHARED_ON_PURPOSE
+    ]
+    assert taken == []

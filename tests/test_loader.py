@@ -76,16 +76,16 @@ def test_duplicate_keys_are_reported(tmp_path: Path) -> None:
 
 
 def test_user_entry_with_a_bundled_id_replaces_it_with_a_notice(tmp_path: Path) -> None:
-    text = FLUME.replace("id: flume", "id: kafka").replace("[Flume]", "[Kafka]")
+    text = FLUME.replace("id: tributary", "id: kafka").replace("[Tributary]", "[Kafka]")
     loaded = loader.load([write(tmp_path / "k.yaml", text)])
     kafka = next(t for t in loaded.dataset.of(TECHNOLOGY) if t.id == "kafka")
-    assert kafka.name == "Apache Flume"
+    assert kafka.name == "Apache Tributary"
     assert len(loaded.notices) == 1
     assert "replaces" in loaded.notices[0]
 
 
 def test_alias_clash_with_bundled_data_is_an_error(tmp_path: Path) -> None:
-    text = FLUME.replace("[Flume]", "[k8s]")
+    text = FLUME.replace("[Tributary]", "[k8s]")
     with pytest.raises(DataError, match="'k8s' is also a name of 'kubernetes'"):
         loader.load([write(tmp_path / "clash.yaml", text)])
 

@@ -90,8 +90,9 @@ def weakness(phrase: str) -> str | None:
 def words(text: str) -> tuple[str, ...]:
     """Lowercase words without punctuation, a plural "s" dropped: the shape two texts share."""
     found = re.findall(r"[a-z0-9]+", text.lower())
-    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-                 for w in found)
+    return tuple(
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in found
+    )
 
 
 FILLER = frozenset(
@@ -157,28 +158,43 @@ def test_most_asked_have_three_phrases(technologies: tuple[Technology, ...]) -> 
         for i in MOST_ASKED
         if len(by_id[i].interview_phrases) < MIN_PHRASES_MOST_ASKED
     ]
-    assert not few, f"most-asked technologies with fewer than {MIN_PHRASES_MOST_ASKED} phrases: {few}"
+    assert not few, (
+        f"most-asked technologies with fewer than {MIN_PHRASES_MOST_ASKED} phrases: {few}"
+    )
 
 
 @pytest.mark.parametrize(
     ("phrase", "rule"),
     [
-        ("For ACID-compliant relational data, I'd use PostgreSQL (similar to RDS)",
-         "parenthetical comparison"),
+        (
+            "For ACID-compliant relational data, I'd use PostgreSQL (similar to RDS)",
+            "parenthetical comparison",
+        ),
         ("For IaC, Terraform (like CDK) defines resources as code", "parenthetical comparison"),
-        ("For session storage, Redis (ElastiCache) provides fast access with replication",
-         "parenthetical comparison"),
-        ("Kafka provides event streaming similar to Kinesis, with message replay capability",
-         "bare comparison"),
+        (
+            "For session storage, Redis (ElastiCache) provides fast access with replication",
+            "parenthetical comparison",
+        ),
+        (
+            "Kafka provides event streaming similar to Kinesis, with message replay capability",
+            "bare comparison",
+        ),
         ("Kubernetes orchestrates containers, similar to ECS but more flexible", "bare comparison"),
-        ("Akamai caches content at the edge like CloudFront, cutting latency for users",
-         "bare comparison"),
+        (
+            "Akamai caches content at the edge like CloudFront, cutting latency for users",
+            "bare comparison",
+        ),
         ("Spark runs on EMR for distributed data processing", "too thin"),
-        ("Like CockroachDB, DSQL aborts conflicting transactions rather than waiting on locks, so "
-         "I'd keep transactions short", None),
+        (
+            "Like CockroachDB, DSQL aborts conflicting transactions rather than waiting on locks, so "
+            "I'd keep transactions short",
+            None,
+        ),
         ("I'd use Aurora PostgreSQL because its storage keeps six copies across three AZs", None),
-        ("Parallel Computing Service (managed Slurm) keeps the job scripts unchanged for HPC teams",
-         None),
+        (
+            "Parallel Computing Service (managed Slurm) keeps the job scripts unchanged for HPC teams",
+            None,
+        ),
     ],
 )
 def test_the_weak_form_rule(phrase: str, rule: str | None) -> None:

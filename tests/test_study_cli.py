@@ -153,8 +153,8 @@ def test_an_unwritable_state_directory_still_quizzes(tmp_path: Path) -> None:
 def test_progress_survives_a_data_update(tmp_path: Path) -> None:
     assert awsmap(tmp_path, "quiz", "--count", "1", "--cram", stdin="rds\n").returncode == 0
     changed = tmp_path / "pg.yaml"
-    text = FLUME.replace("id: flume", "id: postgresql").replace("[Flume]", "[Postgres, pg]")
-    changed.write_text(text.replace("Apache Flume", "PostgreSQL"), encoding="utf-8")
+    text = FLUME.replace("id: tributary", "id: postgresql").replace("[Tributary]", "[Postgres, pg]")
+    changed.write_text(text.replace("Apache Tributary", "PostgreSQL"), encoding="utf-8")
     result = awsmap(
         tmp_path, "--data", str(changed), "quiz", "--count", "1", "--cram", stdin="firehose\n"
     )
@@ -216,7 +216,9 @@ def test_text_exports(tmp_path: Path) -> None:
     lines = (tmp_path / "awsmap-cards.tsv").read_text(encoding="utf-8").splitlines()
     assert lines[:2] == ["#separator:tab", "#html:false"]
     assert "#guid column:1" in lines and "#tags column:4" in lines
-    rows = [line.split("\t") for line in lines if not line.startswith("#")]
+    header = [line for line in lines if line.startswith("#")]
+    assert lines[: len(header)] == header  # Anki reads any later '#' line as a comment
+    rows = list(csv.reader(lines[len(header) :], delimiter="\t"))
     assert all(len(row) == 4 for row in rows)
     assert awsmap(tmp_path, "export", "csv").returncode == 0
     table = list(csv.DictReader(io.StringIO((tmp_path / "awsmap-cards.csv").read_text())))

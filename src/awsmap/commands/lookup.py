@@ -12,7 +12,7 @@ from awsmap.catalog.models import AwsService, Category, Comparison, Pipeline, Te
 if TYPE_CHECKING:
     from awsmap.catalog.designs import Number, Pattern
 from awsmap.base.errors import NotFoundError
-from awsmap.base.text import quoted
+from awsmap.base.text import compact, quoted
 from awsmap.catalog.domain import RELATION_ORDER
 from awsmap.catalog.kinds import (
     ARCHITECTURE,
@@ -204,13 +204,18 @@ def aws_result(catalog: Catalog, name: str) -> ServiceResult:
 def service_view(catalog: Catalog, match: Match) -> ServiceResult:
     service = catalog.get(AWS_SERVICE, match.id)
     successors = tuple(catalog.many(AWS_SERVICE, service.lifecycle.successors).values())
-    links = []
+    ranked: list[tuple[int, int, int, Link]] = []
     for tech in catalog.referrers(AWS_SERVICE, service.id, TECHNOLOGY, EQUIVALENT_PATH):
-        for eq in tech.aws_equivalents:
+        for rank, eq in enumerate(tech.aws_equivalents):
             if eq.service == service.id:
-                links.append(Link(tech.id, tech.name, eq.relation, eq.note))
+                order = RELATION_ORDER.get(eq.relation, len(RELATION_ORDER))
+                # within a relation, the technologies this service is the first answer for
+                named = 0 if compact(tech.name) in compact(service.full_name) else 1
+                ranked.append(
+                    (order, min(rank, 1), named, Link(tech.id, tech.name, eq.relation, eq.note))
+                )
                 break
-    links.sort(key=lambda link: RELATION_ORDER.get(link.relation, len(RELATION_ORDER)))
+    links = [r[3] for r in sorted(ranked, key=lambda r: r[:3])]
     patterns = tuple(
         Link(p.id, p.name, "", next(w.how for w in p.aws if w.service == service.id))
         for p in catalog.referrers(AWS_SERVICE, service.id, PATTERN, "aws[].service")

@@ -26,6 +26,7 @@ from awsmap.base.text import clean, compact, deletions, normalize, quoted, simil
 from awsmap.catalog.indexformat import TYPO_DEPTH, TYPO_MAX_KEY, KeyLevel
 from awsmap.catalog.kinds import BY_KEY, Kind
 from awsmap.catalog.reader import Catalog, Key
+from awsmap.find.typos import is_near, is_typo
 
 FUZZY_FLOOR = 78.0
 SUGGESTION_FLOOR = 70.0
@@ -33,6 +34,8 @@ AMBIGUITY_MARGIN = 3.0
 MAX_SUGGESTIONS = 3
 MIN_PREFIX = 3  # a shorter query is never taken as the start of a name
 MIN_UNIQUE_PREFIX = 4  # nor, shorter than this, as the start of one name only
+PLURAL_ENDINGS = ("es", "s")
+MIN_PREFIX_SHARE = 50.0  # a prefix taken as a name covers at least half of it ("graf": Grafana)
 MAX_LISTED = 6  # names listed when a query starts several
 SHORT_QUERY = 5  # a fuzzy match of a query this short must be about as long as the query
 MIN_FUZZY = 4  # a shorter query is never matched fuzzily ("nat" is not NATS), only suggested
@@ -73,10 +76,24 @@ def resolve(catalog: Catalog, query: str, kinds: Kinds, what: str = "") -> Match
     what = what or " or ".join(k.word for k in kinds)
     return (
         exact(catalog, text, kinds)
+        or _singular(catalog, text, kinds)
         or _prefix(catalog, text, kinds)
         or _near(catalog, text, kinds)
         or _fuzzy(catalog, text, kinds, what)
     )
+
+
+def _singular(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
+    """A plural is the name itself ("kafkas" is Kafka), a normal form like case or spacing."""
+    for ending in PLURAL_ENDINGS:
+        lower = query.lower()
+        if lower.endswith("ss"):  # "postgress" is a typo, not a plural
+            return None
+        if len(query) > len(ending) + MIN_UNIQUE_PREFIX and lower.endswith(ending):
+            found = exact(catalog, query[: -len(ending)], kinds)
+            if found is not None:
+                return Match(query, found.kind, found.id, found.label, "normalized", 100.0)
+    return None
 
 
 def _name(catalog: Catalog, key: Key) -> str:
@@ -89,10 +106,8 @@ def _ranked(scored: list[tuple[float, Key]], kinds: Kinds) -> list[tuple[float, 
 
 
 def _plausible(query_key: str, choice: str) -> bool:
-    """A short query is only a typo of a name about as long: "dsql" is not "kdasql"."""
-    if len(query_key) < MIN_FUZZY:
-        return False
-    return len(query_key) > SHORT_QUERY or abs(len(choice) - len(query_key)) <= 1
+    """A match is an identity claim: only a typo of a name is taken for it (``find.typos``)."""
+    return is_typo(query_key, choice)
 
 
 def _near(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
@@ -136,7 +151,9 @@ def _prefix(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
     if len(key) >= MIN_UNIQUE_PREFIX and (len(targets) == 1 or len(stems) == 1):
         best = stems[0] if len(stems) == 1 else next(iter(targets.values()))
         score = 100.0 * len(key) / len(best.key)
-        return Match(query, best.kind, best.id, _name(catalog, best), "prefix", score)
+        if score >= MIN_PREFIX_SHARE and _ends_in_a_word(key, best.label):
+            return Match(query, best.kind, best.id, _name(catalog, best), "prefix", score)
+        return None  # "database" does not start DMS, nor "queues" Queue Storage
     if len(targets) > 1:
         shortest_first = sorted(targets, key=lambda t: (len(targets[t].key), t))
         names = catalog.names_of(shortest_first[: MAX_LISTED + 1])
@@ -152,6 +169,14 @@ def _prefix(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
             suggestions=close[:MAX_SUGGESTIONS],
         )
     return None
+
+
+def _ends_in_a_word(key: str, label: str) -> bool:
+    """A prefix stops inside the name's first word or at the end of a word: "graf" (Grafana),
+    "kinesis data" (Kinesis Data Streams), never one letter into the next word."""
+    words = [compact(w) for w in normalize(label).split()]
+    ends = [sum(len(w) for w in words[: i + 1]) for i in range(len(words))]
+    return len(key) <= (ends[0] if ends else len(key)) or len(key) in ends
 
 
 def _score_all(query: str, rows: list[tuple[str, str, str]]) -> list[tuple[float, Key]]:
@@ -175,7 +200,7 @@ def _fuzzy(catalog: Catalog, query: str, kinds: Kinds, what: str) -> Match:
     key = compact(query)
     scored = _score_all(query, catalog.key_rows(KeyLevel.NORMAL, kinds)) if key else []
     ranked = _ranked(scored, kinds)
-    shown = ranked[:MAX_SUGGESTIONS]
+    shown = [(s, k) for s, k in ranked if is_near(key, k.key)][:MAX_SUGGESTIONS]
     names = catalog.names_of([(k.kind, k.id) for _s, k in shown])
 
     def _suggest(found: Key) -> str:

@@ -98,7 +98,12 @@ def tsv(cards: Sequence[Card], categories: dict[str, str]) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.replace("\t", " ").split())
+    """One field of a line. Anki reads a line that starts with '#' as a comment, and some GUIDs
+    start with '#': such a field (and one with a quote) is quoted, as its CSV reader allows."""
+    flat = " ".join(text.replace("\t", " ").split())
+    if flat.startswith("#") or '"' in flat:
+        return '"' + flat.replace('"', '""') + '"'
+    return flat
 
 
 def csv_text(cards: Sequence[Card], categories: dict[str, str]) -> str:

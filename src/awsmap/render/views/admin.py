@@ -26,6 +26,8 @@ def _validate(result: ValidateResult) -> list[RenderableType]:
                 ": ",
                 inert(", ".join(result.files)),
                 f" ({counts or 'nothing'})",
+                no_wrap=True,  # one line, like the problems: a path is never cut in two
+                overflow="ignore",
             )
         ]
     # one problem a line, never wrapped, so that it can be grepped and clicked in an editor
