@@ -191,7 +191,7 @@ def test_fuzzy_ties_are_ambiguous(cli: Cli, tmp_path: Path) -> None:
         "Tributary", "Tributory"
     )
     data = write(tmp_path / "two.yaml", two)
-    result = cli("--data", str(data), "lookup", "flime")
+    result = cli("--data", str(data), "lookup", "tributery")
     assert result.exit_code == 1
     assert "ambiguous" in result.stderr
     assert "Apache Tributary" in result.stderr and "Apache Tributory" in result.stderr
