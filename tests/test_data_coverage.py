@@ -123,6 +123,18 @@ AWS_NAMES = {
     "AppConfig": "appconfig",
     "Global Accelerator": "global-accelerator",
     "QLDB": "qldb",
+    "GuardDuty": "guardduty",
+    "ACM": "acm",
+    "VPC NAT gateway": "vpc-nat-gateway",
+    "Glue Schema Registry": "glue",
+    "S3 Glacier Deep Archive": "s3-glacier",
+    "Glacier": "glacier",
+    "S3 Express One Zone": "s3-express-one-zone",
+    "FSx for NetApp ONTAP": "fsx-ontap",
+    "Fault Injection Service": "fis",
+    "SimpleDB": "simpledb",
+    "Cloud9": "cloud9",
+    "CloudTrail Lake": "cloudtrail",
 }
 PATTERNS = """rate-limiting leader-election distributed-lock idempotency-keys
 exactly-once-processing
