@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +16,31 @@ from tests.harness import invoke
 CLEARED_ENV = ("AWSMAP_DATA", "AWSMAP_DEBUG", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS")
 
 
+HOME_VARIABLES = ("HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Before any fixture of any scope opens a catalog: an empty HOME and XDG folders, cache and
+    state in temporary folders, none of the developer's AWSMAP_ variables. When the session
+    ends, the empty HOME must still be empty: nothing a test runs writes to a real home."""
+    home = tmp_path_factory.mktemp("home")
+    with pytest.MonkeyPatch.context() as patch:
+        for name in HOME_VARIABLES:
+            patch.delenv(name, raising=False)
+        patch.setenv("HOME", str(home))
+        for name in [n for n in os.environ if n.startswith("AWSMAP_")]:
+            patch.delenv(name)
+        patch.setenv("AWSMAP_CACHE_DIR", str(tmp_path_factory.mktemp("awsmap-cache")))
+        patch.setenv("AWSMAP_STATE_DIR", str(tmp_path_factory.mktemp("awsmap-state")))
+        yield home
+    written = sorted(str(p.relative_to(home)) for p in home.rglob("*"))
+    assert written == [], f"tests wrote into HOME: {written[:5]}"
+
+
 @pytest.fixture(scope="session")
-def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("awsmap-cache")
+def session_cache(isolated_home: Path) -> Path:
+    return Path(os.environ["AWSMAP_CACHE_DIR"])
 
 
 @pytest.fixture(autouse=True)

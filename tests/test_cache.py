@@ -215,7 +215,10 @@ def test_damage_found_mid_query_rebuilds_once(
     assert catalog.get(TECHNOLOGY, "kafka").name == "Apache Kafka"
 
 
-def test_sixteen_concurrent_first_runs_share_one_intact_cache(tmp_path: Path) -> None:
+FIRST_RUNS = 4  # two per core: enough to race on the build; more only lengthens the suite
+
+
+def test_concurrent_first_runs_share_one_intact_cache(tmp_path: Path) -> None:
     env = {**os.environ, "AWSMAP_CACHE_DIR": str(tmp_path)}
     procs = [
         subprocess.Popen(
@@ -224,10 +227,10 @@ def test_sixteen_concurrent_first_runs_share_one_intact_cache(tmp_path: Path) ->
             stderr=subprocess.PIPE,
             env=env,
         )
-        for _ in range(16)
+        for _ in range(FIRST_RUNS)
     ]
     outputs = [p.communicate(timeout=300) for p in procs]
-    assert [p.returncode for p in procs] == [0] * 16, [e for _o, e in outputs]
+    assert [p.returncode for p in procs] == [0] * FIRST_RUNS, [e for _o, e in outputs]
     assert len({o for o, _e in outputs}) == 1
     assert all(e == b"" for _o, e in outputs)
     assert [p.name for p in tmp_path.iterdir()] == [_index_file(tmp_path).name]  # no temp files

@@ -186,13 +186,14 @@ def test_most_asked_have_three_phrases(technologies: tuple[Technology, ...]) -> 
         ),
         ("Spark runs on EMR for distributed data processing", "too thin"),
         (
-            "Like CockroachDB, DSQL aborts conflicting transactions rather than waiting on locks, so "
-            "I'd keep transactions short",
+            "Like CockroachDB, DSQL aborts conflicting transactions rather than waiting on locks, "
+            "so I'd keep transactions short",
             None,
         ),
         ("I'd use Aurora PostgreSQL because its storage keeps six copies across three AZs", None),
         (
-            "Parallel Computing Service (managed Slurm) keeps the job scripts unchanged for HPC teams",
+            "Parallel Computing Service (managed Slurm) keeps the job scripts unchanged for HPC "
+            "teams",
             None,
         ),
     ],

@@ -8,16 +8,19 @@ busy timeout), so two quiz sessions at once lose nothing and Ctrl-C loses nothin
 
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime, timezone
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from awsmap.base.errors import DataError
 from awsmap.study.migrations import APPLICATION_ID, STEPS, VERSION
 
 BUSY_TIMEOUT_MS = 10_000
 MEMORY = ":memory:"
+FIRST_RETRY_S = 0.02  # then doubling, up to the busy timeout in all
+T = TypeVar("T")
 
 
 class CardState(NamedTuple):
@@ -43,6 +46,38 @@ class Review(NamedTuple):
 
 class ProgressError(DataError):
     """The progress file is damaged, foreign or from a newer awsmap: refused, left untouched."""
+
+
+class ProgressBusy(DataError):
+    """Another awsmap holds the progress file longer than the busy timeout; nothing is wrong
+    with the file, so the message says to wait, never to move it aside."""
+
+
+def _locked(exc: sqlite3.Error) -> bool:
+    """SQLite's "database is locked" / "database is busy": another connection holds a lock."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+def _patiently(path: str, step: Callable[[], T]) -> T:
+    """Run ``step``, retrying while another process holds a lock (some steps, such as switching
+    the journal mode while a new file is being created, return "locked" without waiting for
+    SQLite's busy timeout), up to the busy timeout in all."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = FIRST_RETRY_S
+    while True:
+        try:
+            return step()
+        except sqlite3.Error as exc:
+            if not _locked(exc):
+                raise
+            if time.monotonic() + pause > deadline:
+                raise ProgressBusy(
+                    f"{path}: another awsmap is using it (busy for more than "
+                    f"{BUSY_TIMEOUT_MS // 1000} s); the file is fine: try again when it is done"
+                ) from None
+            time.sleep(pause)
+            pause *= 2
 
 
 def _refuse(path: str, why: str) -> ProgressError:
@@ -153,9 +188,40 @@ class Store:
 
 
 def _prepare(conn: sqlite3.Connection, path: str) -> None:
-    """Check the file is ours (or new), then bring its schema up to date."""
+    """Check the file is ours (or new), then bring its schema up to date. A lock held by
+    another awsmap is waited for; only a file SQLite cannot read is called damaged."""
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    tables, app, version = _patiently(path, lambda: _identity(conn, path))
+    if app != APPLICATION_ID and (tables or version):
+        raise _refuse(path, "is not an awsmap progress database")
+    if version > VERSION:
+        raise _refuse(
+            path, f"was written by a newer awsmap (schema {version}, this one knows {VERSION})"
+        )
     try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _patiently(path, lambda: conn.execute("PRAGMA journal_mode = WAL").fetchall())
+        if version < VERSION:
+            _patiently(path, lambda: _migrate(conn, version))
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall() if r[0] != "ok"]
+        if not problems:
+            _patiently(path, lambda: _has_schema(conn))
+    except ProgressBusy:
+        raise
+    except sqlite3.DatabaseError as exc:
+        raise _refuse(path, f"is damaged ({exc})") from None
+    if problems:
+        raise _refuse(path, f"is damaged ({problems[0]})")
+
+
+def _has_schema(conn: sqlite3.Connection) -> None:
+    """Both tables are there with their columns (a dropped table is damage, not a bug)."""
+    conn.execute("SELECT card_id, state, due, content_hash, first_seen FROM cards LIMIT 0")
+    conn.execute("SELECT card_id, rating, reviewed_at, mode FROM reviews LIMIT 0")
+
+
+def _identity(conn: sqlite3.Connection, path: str) -> tuple[set[str], int, int]:
+    """Tables, application id and schema version, from one snapshot."""
+    try:
         # One read transaction, so the three come from one snapshot: another process creating
         # the file at the same moment is seen before or after its first migration, never midway.
         conn.execute("BEGIN")
@@ -168,22 +234,10 @@ def _prepare(conn: sqlite3.Connection, path: str) -> None:
         finally:
             conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
+        if _locked(exc):
+            raise
         raise _refuse(path, f"is not a readable SQLite database ({exc})") from None
-    if app != APPLICATION_ID and (tables or version):
-        raise _refuse(path, "is not an awsmap progress database")
-    if version > VERSION:
-        raise _refuse(
-            path, f"was written by a newer awsmap (schema {version}, this one knows {VERSION})"
-        )
-    try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        if version < VERSION:
-            _migrate(conn, version)
-        problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall() if r[0] != "ok"]
-    except sqlite3.DatabaseError as exc:
-        raise _refuse(path, f"is damaged ({exc})") from None
-    if problems:
-        raise _refuse(path, f"is damaged ({problems[0]})")
+    return tables, app, version
 
 
 def _migrate(conn: sqlite3.Connection, version: int) -> None:
