@@ -19,7 +19,7 @@ class ExitCode:
     NOT_FOUND = 1
     USAGE = 2
     DATA = 3
-    OUTPUT = 74  # EX_IOERR: standard output is closed or unwritable
+    OUTPUT = 74  # EX_IOERR: standard output or an output file cannot be written
     INTERNAL = 70  # EX_SOFTWARE: a bug; AWSMAP_DEBUG=1 shows the traceback
     INTERRUPTED = 130  # 128 + SIGINT: Ctrl-C
     BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a reader that went away
@@ -49,6 +49,13 @@ class UsageError(AwsmapError):
     """The arguments cannot be answered as given (empty name, one name to compare...)."""
 
     exit_code = ExitCode.USAGE
+
+
+class OutputError(AwsmapError):
+    """A file or stream awsmap was asked to write cannot be written (a missing folder, no
+    permission, a full disk): nothing the user had was replaced."""
+
+    exit_code = ExitCode.OUTPUT
 
 
 class DataError(AwsmapError):

@@ -7,6 +7,11 @@ change times, inode), written to a temporary name and renamed into place, so con
 never see half a file. A cache that cannot be written or read costs speed, never correctness: the
 index is then built in memory. A corrupt cache file is detected on use and rebuilt.
 
+An installed wheel also ships the index of the bundled data (``SHIPPED``, compiled when the wheel
+is built, by ``build_shipped``): with no user data it is used as it is, read-only, so the first run
+after an install compiles nothing. It is trusted when it names this version, this index format and
+the bundled files with their sizes (``shipped_fingerprint``); anything else falls back to the cache.
+
 Each combination of data files gets its own file. Whenever a file is built, the cache is pruned:
 files not used for ``MAX_AGE_DAYS`` days, and any beyond the ``KEEP`` most recently used, are
 deleted. Using a file refreshes its modification time (at most once a day), which is how "used" is
@@ -15,6 +20,7 @@ known. A file deleted under a concurrent run is harmless: that run finds it gone
 
 import contextlib
 import os
+import re
 import sqlite3
 import time
 import zlib
@@ -22,12 +28,18 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from awsmap import __version__
+from awsmap.base.files import TEMP_SUFFIX, produce
 from awsmap.base.paths import cache_dir
 from awsmap.catalog.bundled import bundled_paths
 from awsmap.catalog.indexformat import FORMAT
 
+SHIPPED = os.path.join(os.path.dirname(__file__), "bundled-index.sqlite3")
 PREFIX = "index-"
 SUFFIX = ".sqlite3"
+_INDEX = r"index-[0-9a-f]{8}\.sqlite3(?:\.cards)?"
+# Only the names awsmap writes are ever pruned or cleared: an index, a file derived from one, and
+# the exclusive temporary files they are written through (base/files.py: "." + name + random).
+OWN_FILE = re.compile(rf"(?:{_INDEX}|\.{_INDEX}\.[a-z0-9_]{{8}}\{TEMP_SUFFIX})")
 MAX_AGE_DAYS = 30
 KEEP = 8
 DAY = 86400.0
@@ -49,6 +61,31 @@ def fingerprint(paths: Sequence[str]) -> str:
             raise
         parts.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}")
     return "\n".join(parts)
+
+
+def shipped_fingerprint() -> str:
+    """What the shipped index must have been built from: this version and format, and each
+    bundled file by name and size (the file times of an installed package mean nothing)."""
+    from awsmap.catalog.bundled import bundled_names
+
+    parts = [f"awsmap {__version__} format {FORMAT} shipped"]
+    for name, path in zip(bundled_names(), bundled_paths(), strict=True):
+        parts.append(f"{name}\0{os.stat(path).st_size}")
+    return "\n".join(parts)
+
+
+def build_shipped(target: str) -> None:
+    """Compile the bundled data into ``target`` (the wheel's build step calls this)."""
+    from awsmap.catalog import compiler, loader
+
+    if os.path.exists(target):
+        os.unlink(target)
+    conn = sqlite3.connect(target)
+    try:
+        compiler.write(conn, loader.load(), shipped_fingerprint())
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
 
 
 def sources(user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> list[str]:
@@ -104,6 +141,11 @@ def open_index(user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> Index:
     def rebuild() -> sqlite3.Connection:
         return _build_and_store(user_paths, wanted, target)
 
+    if not user_paths and os.path.exists(SHIPPED):
+        shipped = shipped_fingerprint()
+        conn = _open_current(SHIPPED, shipped, touch=False)
+        if conn is not None:  # derived files (the study cards) still go to the cache
+            return Index(conn, rebuild, target, shipped)
     conn = _open_current(target, wanted)
     return Index(conn if conn is not None else rebuild(), rebuild, target, wanted)
 
@@ -115,7 +157,7 @@ def _uri(path: str) -> str:
     return "file:" + ("" if quoted.startswith("/") else "/") + quoted + "?mode=ro&immutable=1"
 
 
-def _open_current(path: str, wanted: str) -> sqlite3.Connection | None:
+def _open_current(path: str, wanted: str, touch: bool = True) -> sqlite3.Connection | None:
     try:
         st = os.stat(path)
     except OSError:
@@ -128,7 +170,7 @@ def _open_current(path: str, wanted: str) -> sqlite3.Connection | None:
     if row is None or row[0] != wanted:
         conn.close()
         return None
-    if time.time() - st.st_mtime > DAY:
+    if touch and time.time() - st.st_mtime > DAY:
         _touch(path)
     return conn
 
@@ -149,15 +191,15 @@ def _build_and_store(
     loaded = loader.load([Path(p) for p in user_paths])
     try:
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        tmp = f"{target}.{os.getpid()}.{id(loaded):x}.tmp"
-        try:
-            conn = sqlite3.connect(tmp)
-            compiler.write(conn, loaded, wanted)
-            conn.close()
-            os.replace(tmp, target)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
+
+        def compile_into(tmp: str) -> None:
+            conn = sqlite3.connect(tmp)  # an empty file made exclusively: a new database
+            try:
+                compiler.write(conn, loaded, wanted)
+            finally:
+                conn.close()
+
+        produce(target, compile_into, mode=0o600)
         prune(os.path.dirname(target), keep=target)
         reopened = _open_current(target, wanted)
         if reopened is not None:
@@ -186,7 +228,7 @@ def cache_files(directory: str | None = None) -> list[CacheFile]:
     try:
         with os.scandir(directory) as entries:
             for entry in entries:
-                if entry.name.startswith(PREFIX) and entry.is_file(follow_symlinks=False):
+                if OWN_FILE.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
                     st = entry.stat(follow_symlinks=False)
                     found.append(CacheFile(entry.path, st.st_size, st.st_mtime))
     except OSError:
@@ -209,9 +251,11 @@ def prune(directory: str, keep: str | None = None, now: float | None = None) -> 
     doomed += [
         f.path
         for f in files
-        if not f.name.endswith(".tmp") and any(f.path.startswith(d + ".") for d in doomed)
+        if not f.name.endswith(TEMP_SUFFIX) and any(f.path.startswith(d + ".") for d in doomed)
     ]
-    doomed += [f.path for f in files if f.name.endswith(".tmp") and now - f.modified > TEMP_MAX_AGE]
+    doomed += [
+        f.path for f in files if f.name.endswith(TEMP_SUFFIX) and now - f.modified > TEMP_MAX_AGE
+    ]
     deleted = []
     for path in doomed:
         try:

@@ -60,6 +60,11 @@ class Run:
             raise UsageError("standard input is closed")
         return sys.stdin
 
+    def write_stdout(self, data: bytes) -> None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
     def confirm(self, question: str) -> bool:
         sys.stderr.write(f"{question} [y/N]: ")
         sys.stderr.flush()

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from awsmap.base.errors import DataError, ExitCode, UsageError
 from awsmap.base.problems import Problem
+from awsmap.base.text import quoted
 from awsmap.commands.context import Context
 
 JSON = dict[str, Any]
@@ -104,6 +105,11 @@ def cache_result(user_paths: Sequence[str], clear: bool = False) -> CacheResult:
 
     current = index.index_path(user_paths)
     files = index.clear() if clear else index.cache_files()
+    if clear and (left := index.cache_files()):
+        raise DataError(
+            f"could not remove {len(left)} file{'s' if len(left) != 1 else ''} from "
+            f"{quoted(str(cache_dir()))} (is it read-only?): {', '.join(f.name for f in left[:3])}"
+        )
     return CacheResult(
         str(cache_dir()),
         tuple(

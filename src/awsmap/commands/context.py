@@ -40,6 +40,10 @@ class Context(Protocol):
 
     def stdin(self) -> TextIO: ...
 
+    def write_stdout(self, data: bytes) -> None:
+        """Raw bytes to standard output (an export with ``-o -``)."""
+        ...
+
     def confirm(self, question: str) -> bool:
         """Ask a yes/no question on a terminal."""
         ...

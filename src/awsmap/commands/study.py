@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from awsmap.base.errors import ExitCode, UsageError
+from awsmap.base.paths import STDIN
 from awsmap.commands.context import Context
 from awsmap.study.results import ExportResult, ProgressResult, StatsResult
 
@@ -71,13 +72,24 @@ def stats(ctx: Context) -> StatsResult:
 
 def export(
     ctx: Context, kind: str, output: str | None, force: bool, category: str | None
-) -> ExportResult:
+) -> ExportResult | None:
+    """``-o -`` writes the export to standard output (and nothing else there)."""
     from awsmap.study import export as writers
     from awsmap.study import progress
 
+    if output == STDIN and ctx.fmt == "json":
+        raise UsageError("-o - writes the export to standard output; --json cannot share it")
     cat = ctx.catalog()
-    path = Path(output) if output else writers.default_path(kind)
     chosen = progress.category_id(cat, category)
+    if output == STDIN:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="awsmap-export-") as work:
+            path = Path(work) / writers.default_path(kind).name
+            progress.export(cat, kind, path, True, chosen)
+            ctx.write_stdout(path.read_bytes())
+        return None
+    path = Path(output) if output else writers.default_path(kind)
     return progress.export(cat, kind, path, force, chosen)
 
 

@@ -61,12 +61,11 @@ def _read(path: str, key: str) -> list[Card] | None:
 
 
 def _write(path: str, key: str, made: list[Card]) -> None:
+    """Keep the cards beside the index: an exclusive temporary file renamed into place (a cache
+    that cannot be written only costs speed)."""
+    from awsmap.base.files import write_bytes
+
     rows = [(*c[:5], tuple(tuple(a) for a in c.accepted), *c[6:]) for c in made]
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        with open(tmp, "wb") as f:
-            f.write(marshal.dumps((key, rows)))
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    with contextlib.suppress(OSError):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        write_bytes(path, marshal.dumps((key, rows)), mode=0o600)

@@ -19,7 +19,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from awsmap import DATA_RELEASED
-from awsmap.base.errors import UsageError
+from awsmap.base.errors import OutputError, UsageError
+from awsmap.base.text import quoted
 from awsmap.catalog.reader import Catalog
 from awsmap.study.model import Card
 
@@ -64,20 +65,24 @@ def release_timestamp() -> float:
     return day.timestamp()
 
 
-def write_atomically(path: Path, force: bool, produce: Callable[[Path], None]) -> None:
-    """Have ``produce`` write a temporary file next to ``path``, then rename it into place."""
-    if path.exists() and not force:
-        raise UsageError(f"{path} exists; use --force to replace it, or -o to choose a name")
+def write_atomically(path: Path, force: bool, make: Callable[[Path], None]) -> None:
+    """Have ``make`` write an exclusive temporary file next to ``path``, then put it in place
+    (base/files.py: a device or FIFO is written through, a symlink followed, never replaced)."""
+    from awsmap.base import files
+
     if path.is_dir():
-        raise UsageError(f"{path} is a directory; give a file name with -o")
+        raise UsageError(f"{quoted(str(path))} is a folder; give a file name with -o")
+    if os.path.lexists(path) and not force and not files.is_special(str(path)):
+        raise UsageError(
+            f"{quoted(str(path))} exists; use --force to replace it, or -o to choose a name"
+        )
     folder = path.absolute().parent
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.close(handle)
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {quoted(str(path))}: the folder does not exist")
     try:
-        produce(Path(tmp))
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+        files.produce(str(path), lambda tmp: make(Path(tmp)))
+    except OSError as exc:
+        raise OutputError(f"cannot write {quoted(str(path))}: {exc.strerror or exc}") from None
 
 
 def tsv(cards: Sequence[Card], categories: dict[str, str]) -> str:
@@ -145,7 +150,30 @@ def apkg(cards: Sequence[Card], categories: dict[str, str], path: Path) -> None:
             tags=[f"awsmap::{card.kind}"],
         )
         decks[name].add_note(note)  # type: ignore[attr-defined]
-    genanki.Package(list(decks.values())).write_to_file(str(path), timestamp=release_timestamp())
+    _write_package(genanki.Package(list(decks.values())), path)
+
+
+def _write_package(package: object, path: Path) -> None:
+    """genanki's ``write_to_file`` without its leak: it leaves its SQLite working file in the
+    system temporary folder on every export. The same steps, in a folder removed afterwards."""
+    import itertools
+    import json
+    import sqlite3
+    import zipfile
+
+    timestamp = release_timestamp()
+    with tempfile.TemporaryDirectory(prefix="awsmap-anki-") as work:
+        collection = os.path.join(work, "collection.anki2")
+        conn = sqlite3.connect(collection)
+        try:
+            ids = itertools.count(int(timestamp * 1000))
+            package.write_to_db(conn.cursor(), timestamp, ids)  # type: ignore[attr-defined]
+            conn.commit()
+        finally:
+            conn.close()
+        with zipfile.ZipFile(path, "w") as out:
+            out.write(collection, "collection.anki2")
+            out.writestr("media", json.dumps({}))
 
 
 def _html(text: str) -> str:

@@ -1,0 +1,59 @@
+"""The wheel ships the compiled index of the bundled data, so a first run compiles nothing; it is
+used only while it matches the data (setup.py builds it with ``index.build_shipped``)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from awsmap.catalog import index
+from awsmap.catalog.kinds import TECHNOLOGY
+from awsmap.catalog.reader import Catalog
+
+SRC = Path(__file__).parents[1] / "src"
+
+
+@pytest.fixture
+def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "bundled-index.sqlite3"
+    index.build_shipped(str(path))
+    monkeypatch.setattr(index, "SHIPPED", str(path))
+    monkeypatch.setenv("AWSMAP_CACHE_DIR", str(tmp_path / "cache"))
+    return path
+
+
+def test_a_current_shipped_index_is_used_without_compiling(shipped: Path, tmp_path: Path) -> None:
+    opened = index.open_index()
+    assert opened.fingerprint == index.shipped_fingerprint()
+    assert Catalog(opened).get(TECHNOLOGY, "kafka").name == "Apache Kafka"
+    assert not (tmp_path / "cache").exists()  # nothing compiled, nothing written
+
+
+def test_a_shipped_index_for_other_data_is_not_trusted(shipped: Path, tmp_path: Path) -> None:
+    with sqlite3.connect(shipped) as conn:
+        conn.execute(
+            "UPDATE meta SET value = 'awsmap 0.0 format 0 shipped' WHERE key = 'fingerprint'"
+        )
+    opened = index.open_index()
+    assert opened.fingerprint != index.shipped_fingerprint()  # the cache's own, compiled now
+    assert Path(opened.path).is_file() and Path(opened.path).is_relative_to(tmp_path / "cache")
+
+
+def test_user_data_never_uses_the_shipped_index(shipped: Path, tmp_path: Path) -> None:
+    user = tmp_path / "u.yaml"
+    user.write_text("technologies: []\n", encoding="utf-8")
+    opened = index.open_index([str(user)])
+    assert opened.fingerprint != index.shipped_fingerprint()
+
+
+def test_the_installed_package_ships_a_current_index() -> None:
+    """Run against the installed package (as CI installs it); a source checkout has none."""
+    if Path(index.__file__).resolve().is_relative_to(SRC.resolve()):
+        pytest.skip("awsmap is imported from the source tree, not from a built wheel")
+    assert os.path.isfile(index.SHIPPED)
+    with sqlite3.connect(f"file:{index.SHIPPED}?mode=ro", uri=True) as conn:
+        (found,) = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+    assert found == index.shipped_fingerprint()
