@@ -126,7 +126,7 @@ def test_clearing_a_cache_it_cannot_write_says_it_failed(
     def refuse(path: str) -> None:
         raise PermissionError(13, "Permission denied", path)
 
-    monkeypatch.setattr(index.os, "unlink", refuse)
+    monkeypatch.setattr("awsmap.catalog.index.os.unlink", refuse)
     result = cli("cache", "clear", env={"AWSMAP_CACHE_DIR": str(cache)})
     assert result.exit_code == 3
     assert "could not remove 1 file" in result.stderr and "read-only" in result.stderr

@@ -21,6 +21,7 @@ class ExitCode:
     DATA = 3
     OUTPUT = 74  # EX_IOERR: standard output or an output file cannot be written
     INTERNAL = 70  # EX_SOFTWARE: a bug; AWSMAP_DEBUG=1 shows the traceback
+    BUSY = 75  # EX_TEMPFAIL: another awsmap holds the progress file; try again
     INTERRUPTED = 130  # 128 + SIGINT: Ctrl-C
     BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a reader that went away
 

@@ -8,6 +8,7 @@ end in ``execute``, so a command has one body.
 from __future__ import annotations
 
 import errno
+import math
 import os
 import sys
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from awsmap.base.errors import AwsmapError, ExitCode, UsageError
 from awsmap.base.paths import DEBUG_ENV, user_data_paths
-from awsmap.cli.options import FORMAT, JSON
+from awsmap.cli.options import FORMAT, JSON, NumberOption
 from awsmap.render import console
 
 if TYPE_CHECKING:
@@ -81,7 +82,24 @@ def execute(command: Command, arguments: dict[str, Any]) -> int:
     return guard(lambda: _run(command, dict(arguments)))
 
 
+def _checked_numbers(command: Command, arguments: dict[str, Any]) -> None:
+    """A number either reader let through must still be a finite number in the declared range
+    (Click's FloatRange lets ``nan`` through: every comparison with it is false)."""
+    for option in command.options:
+        if isinstance(option, NumberOption):
+            value = arguments.get(option.param)
+            high = math.inf if option.high is None else option.high
+            if value is None or not (option.low <= value <= high):
+                shown = (
+                    f"{option.low:g} to {high:g}"
+                    if option.high is not None
+                    else f"at least {option.low:g}"
+                )
+                raise UsageError(f"{option.names[0]} takes a number from {shown}, not {value}")
+
+
 def _run(command: Command, arguments: dict[str, Any]) -> int | None:
+    _checked_numbers(command, arguments)
     fmt = "json" if arguments.pop(JSON.param, False) else arguments.pop(FORMAT.param, "table")
     arguments.pop(FORMAT.param, None)
     function = getattr(import_module(f"awsmap.commands.{command.family}"), command.function)

@@ -8,9 +8,11 @@ meant for people goes to standard error.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import TextIO
 
+from awsmap.base.errors import UsageError
 from awsmap.base.text import safe
 from awsmap.render import console
 from awsmap.render.as_json import line
@@ -91,7 +93,12 @@ def summary_text(summary: Summary, where: str | None) -> str:
 
 
 def make_ui(as_json: bool) -> TextUi:
-    """People read standard output, unless --json claims it for JSON Lines."""
+    """People read standard output, unless --json claims it for JSON Lines. Answers that are not
+    valid UTF-8 are read with replacement characters (graded as typed), never a crash."""
+    if sys.stdin is None:
+        raise UsageError("standard input is closed: the quiz reads your answers from it")
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
     return TextUi(sys.stderr if as_json else sys.stdout, sys.stdin, as_json)
 
 

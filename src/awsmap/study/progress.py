@@ -15,10 +15,14 @@ from awsmap.study import cardcache
 from awsmap.study import stats as stats_maker
 from awsmap.study.model import Card
 from awsmap.study.results import ExportResult, ProgressResult, StatsResult
-from awsmap.study.store import Store
+from awsmap.study.store import ReadOnlyProgress, Store
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+
+EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)  # a pretended time within reason: FSRS
+LATEST = datetime(2200, 1, 1, tzinfo=timezone.utc)  # adds intervals of years to it
 
 
 def now() -> datetime:
@@ -31,15 +35,23 @@ def now() -> datetime:
             raise UsageError(
                 f"{NOW_ENV} must be an ISO 8601 time, e.g. 2026-12-01T09:00:00Z"
             ) from None
-        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        if not EARLIEST <= moment <= LATEST:
+            raise UsageError(
+                f"{NOW_ENV} must be between {EARLIEST.year} and {LATEST.year - 1}, not {fixed!r}"
+            )
+        return moment.astimezone(timezone.utc)  # any offset, converted: the scheduler wants UTC
     return datetime.now(timezone.utc)
 
 
 def open_store() -> tuple[Store, str | None]:
     """The progress store, or an in-memory one and the reason when the file cannot be written.
     A damaged or foreign file is not a reason to fall back: that raises, and is left alone."""
+    path = progress_db()
     try:
-        return Store.open(progress_db()), None
+        return Store.open(path), None
+    except ReadOnlyProgress as exc:
+        return Store.copy_in_memory(path), f"progress is not saved ({exc})"
     except OSError as exc:
         return Store.in_memory(), f"progress is not saved ({exc})"
 

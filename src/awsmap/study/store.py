@@ -6,6 +6,7 @@ recover, and a reset keeps a backup first. Each review is committed as it happen
 busy timeout), so two quiz sessions at once lose nothing and Ctrl-C loses nothing already answered.
 """
 
+import contextlib
 import os
 import sqlite3
 import time
@@ -14,7 +15,7 @@ from contextlib import closing, contextmanager
 from datetime import datetime, timezone
 from typing import NamedTuple, TypeVar
 
-from awsmap.base.errors import DataError
+from awsmap.base.errors import DataError, ExitCode, OutputError
 from awsmap.study.migrations import APPLICATION_ID, STEPS, VERSION
 
 BUSY_TIMEOUT_MS = 10_000
@@ -51,6 +52,17 @@ class ProgressError(DataError):
 class ProgressBusy(DataError):
     """Another awsmap holds the progress file longer than the busy timeout; nothing is wrong
     with the file, so the message says to wait, never to move it aside."""
+
+    exit_code = ExitCode.BUSY
+
+
+class ReadOnlyProgress(OSError):
+    """The progress file or its folder cannot be written: the quiz runs on a copy, unsaved."""
+
+
+def _read_only(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or "unable to open" in text
 
 
 def _locked(exc: sqlite3.Error) -> bool:
@@ -98,17 +110,38 @@ class Store:
     @classmethod
     def open(cls, where: "str | os.PathLike[str]") -> "Store":
         path = os.fspath(where)
+        folder = os.path.dirname(path) or "."
+        if os.path.exists(path) and not (os.access(path, os.W_OK) and os.access(folder, os.W_OK)):
+            raise ReadOnlyProgress(f"{path} is read-only")
         try:
-            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+            os.makedirs(folder, exist_ok=True)
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
             raise OSError(f"cannot open {path}: {exc}") from exc
         try:
             _prepare(conn, path)
+        except sqlite3.Error as exc:
+            conn.close()
+            if _read_only(exc):
+                raise ReadOnlyProgress(f"{path} is read-only") from None
+            raise
         except BaseException:
             conn.close()
             raise
         return cls(conn, path)
+
+    @classmethod
+    def copy_in_memory(cls, path: str) -> "Store":
+        """The progress as it is, in memory: a read-only file is studied from, never written."""
+        store = cls.in_memory()
+        if os.path.exists(path):
+            try:
+                with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as source:
+                    source.backup(store._conn)
+            except sqlite3.Error:
+                return store
+            _migrate(store._conn, int(store._conn.execute("PRAGMA user_version").fetchone()[0]))
+        return store
 
     @classmethod
     def in_memory(cls) -> "Store":
@@ -128,10 +161,12 @@ class Store:
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield self._conn
+            self._conn.execute("COMMIT")
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            if self._conn.in_transaction:  # a failed COMMIT (a full disk) leaves it open
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("ROLLBACK")
             raise
-        self._conn.execute("COMMIT")
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -159,7 +194,27 @@ class Store:
     # -- writing ---------------------------------------------------------------------------------
 
     def record(self, state: CardState, review: Review) -> None:
-        """One review: the log entry and the card's new state, committed together now."""
+        """One review: the log entry and the card's new state, committed together now. A failure
+        names what happened; every review before this one is already committed."""
+        where = self.path or MEMORY
+        try:
+            _patiently(where, lambda: self._record(state, review))
+        except ProgressBusy as exc:
+            raise ProgressBusy(f"{exc.message}; the answers before this one are saved") from None
+        except sqlite3.OperationalError as exc:
+            if "full" in str(exc).lower() or "disk i/o" in str(exc).lower():
+                raise OutputError(
+                    f"cannot save progress in {where}: the disk is full; the answers before "
+                    "this one are saved"
+                ) from None
+            if _read_only(exc):
+                raise OutputError(
+                    f"cannot save progress in {where}: it became read-only; the answers before "
+                    "this one are saved"
+                ) from None
+            raise
+
+    def _record(self, state: CardState, review: Review) -> None:
         with self._write() as conn:
             conn.execute(
                 "INSERT INTO reviews(card_id, rating, answer, reviewed_at, duration_ms, mode) "
@@ -208,6 +263,8 @@ def _prepare(conn: sqlite3.Connection, path: str) -> None:
     except ProgressBusy:
         raise
     except sqlite3.DatabaseError as exc:
+        if _read_only(exc):
+            raise
         raise _refuse(path, f"is damaged ({exc})") from None
     if problems:
         raise _refuse(path, f"is damaged ({problems[0]})")

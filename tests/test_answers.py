@@ -1,0 +1,162 @@
+"""Answers the user typed are kept, and every failure is one line with a documented exit code:
+bad stdin, a pretended time with an offset or out of range, NaN, a full disk, a busy or read-only
+progress file, a damaged schema."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from awsmap.base.errors import ExitCode
+from awsmap.study import progress
+from awsmap.study.store import CardState, ProgressBusy, Review, Store
+
+
+def awsmap(
+    tmp_path: Path, *args: str, stdin: str | bytes | None = "", **env: str
+) -> subprocess.CompletedProcess[bytes]:
+    full = {**os.environ, "AWSMAP_STATE_DIR": str(tmp_path / "state"), "COLUMNS": "100", **env}
+    return subprocess.run(
+        [sys.executable, "-m", "awsmap", *args],
+        input=stdin.encode() if isinstance(stdin, str) else stdin,
+        stdin=subprocess.DEVNULL if stdin is None else None,
+        capture_output=True,
+        env=full,
+        cwd=tmp_path,
+        check=False,
+    )
+
+
+def reviews(tmp_path: Path) -> int:
+    out = awsmap(tmp_path, "stats", "--json")
+    count: int = json.loads(out.stdout)["reviews"]
+    return count
+
+
+def test_answers_that_are_not_utf8_are_graded_not_a_crash(tmp_path: Path) -> None:
+    result = awsmap(tmp_path, "quiz", "--count", "1", "--cram", stdin=b"\xff\xfe\n")
+    assert result.returncode == 0, result.stderr
+    assert reviews(tmp_path) == 1
+
+
+@pytest.mark.parametrize(
+    ("now", "code"),
+    [
+        ("2026-12-01T09:00:00-05:00", 0),  # an offset is converted
+        ("2026-12-01T14:00:00+09:30", 0),
+        ("9999-12-31T23:59:59Z", ExitCode.USAGE),
+        ("0001-01-01", ExitCode.USAGE),
+        ("yesterday", ExitCode.USAGE),
+    ],
+)
+def test_a_pretended_time(tmp_path: Path, now: str, code: int) -> None:
+    result = awsmap(tmp_path, "quiz", "--count", "1", "--cram", stdin="rds\n", AWSMAP_NOW=now)
+    assert result.returncode == code, result.stderr
+    assert code == 0 or result.stderr.decode().count("\n") == 1
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+def test_retention_must_be_a_number_in_range(tmp_path: Path, value: str) -> None:
+    result = awsmap(tmp_path, "quiz", "--retention", value)
+    assert result.returncode == ExitCode.USAGE
+    assert b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [["quiz"], ["stack", "--file", "-"]])
+def test_a_closed_standard_input_is_one_line(tmp_path: Path, args: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "awsmap", *args],
+        capture_output=True,
+        env={**os.environ, "AWSMAP_STATE_DIR": str(tmp_path / "state")},
+        close_fds=True,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=lambda: os.close(0),
+        check=False,
+    )
+    assert result.returncode == ExitCode.USAGE
+    assert result.stderr.decode().strip().count("\n") == 0 and b"closed" in result.stderr
+
+
+def test_a_full_disk_keeps_the_answers_given_and_exits_74(tmp_path: Path) -> None:
+    assert awsmap(tmp_path, "quiz", "--count", "1", "--cram", stdin="rds\n").returncode == 0
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
+
+    answers = "rds\nkeyspaces\ndocumentdb\nelasticache\nmsk\n" * 4
+    result = subprocess.run(
+        [sys.executable, "-m", "awsmap", "quiz", "--count", "20", "--cram"],
+        input=answers.encode(),
+        capture_output=True,
+        env={**os.environ, "AWSMAP_STATE_DIR": str(tmp_path / "state"), "COLUMNS": "100"},
+        preexec_fn=small_files,
+        check=False,
+    )
+    assert result.returncode == ExitCode.OUTPUT, result.stderr
+    line = result.stderr.decode().strip()
+    assert "\n" not in line and "disk is full" in line
+    graded = result.stdout.decode().count("  ✓ ") + result.stdout.decode().count("  ✗ ")
+    graded += result.stdout.decode().count("  ~ ")
+    assert reviews(tmp_path) == 1 + graded  # every answer shown as graded was saved
+
+
+def _one_review(store: Store, card: str) -> None:
+    store.record(
+        CardState(card, 1, 0, 1.0, 5.0, "2026-12-01T09:00:00+00:00", None, None, None),
+        Review(card, 3, "rds", "2026-12-01T09:00:00+00:00", 100, "type"),
+    )
+
+
+def test_a_lock_held_too_long_is_busy_and_keeps_earlier_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("awsmap.study.store.BUSY_TIMEOUT_MS", 300)
+    path = str(tmp_path / "progress.sqlite3")
+    store = Store.open(path)
+    _one_review(store, "a")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    with pytest.raises(ProgressBusy) as caught:
+        _one_review(store, "b")
+    holder.execute("ROLLBACK")
+    assert caught.value.exit_code == ExitCode.BUSY == 75
+    assert "answers before this one are saved" in caught.value.message
+    assert "Move it aside" not in caught.value.message
+    assert [r.card_id for r in store.reviews()] == ["a"]
+
+
+def test_a_read_only_progress_file_is_studied_unsaved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWSMAP_STATE_DIR", str(tmp_path))
+    store = Store.open(str(tmp_path / "progress.sqlite3"))
+    _one_review(store, "a")
+    store.close()
+    real_access = os.access
+    monkeypatch.setattr(  # read-only, as a normal user would find it (root may write anyway)
+        "awsmap.study.store.os.access",
+        lambda p, mode: False if mode == os.W_OK else real_access(p, mode),
+    )
+    opened, notice = progress.open_store()
+    assert notice is not None and "not saved" in notice and "read-only" in notice
+    assert not opened.saved and [r.card_id for r in opened.reviews()] == ["a"]
+
+
+def test_a_damaged_schema_is_exit_3_and_left_untouched(tmp_path: Path) -> None:
+    assert awsmap(tmp_path, "quiz", "--count", "1", "--cram", stdin="rds\n").returncode == 0
+    db = tmp_path / "state" / "progress.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TABLE reviews")
+    conn.commit()
+    conn.close()  # checkpointed: the file holds everything now
+    before = db.read_bytes()
+    result = awsmap(tmp_path, "stats")
+    assert result.returncode == ExitCode.DATA
+    assert b"damaged" in result.stderr and db.read_bytes() == before
