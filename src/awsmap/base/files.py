@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 
 TEMP_SUFFIX = ".tmp"
@@ -20,6 +19,8 @@ TEMP_SUFFIX = ".tmp"
 
 def temp_beside(target: str) -> tuple[int, str]:
     """An exclusive new temporary file next to ``target``: its descriptor and path."""
+    import tempfile  # not at import time: a warm lookup imports this module and writes nothing
+
     folder = os.path.dirname(os.path.abspath(target))
     return tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=TEMP_SUFFIX, dir=folder)
 
@@ -61,6 +62,8 @@ def produce(target: str, make: Callable[[str], None], mode: int | None = None) -
     index): ``make`` fills an exclusive temporary path beside the target, which then replaces it."""
     real = os.path.realpath(target)
     if is_special(real):  # made in a private folder (never beside a device), then written through
+        import tempfile
+
         with tempfile.TemporaryDirectory(prefix="awsmap-") as work:
             tmp = os.path.join(work, os.path.basename(real) or "out")
             make(tmp)

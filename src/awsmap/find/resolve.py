@@ -179,16 +179,23 @@ def _ends_in_a_word(key: str, label: str) -> bool:
     return len(key) <= (ends[0] if ends else len(key)) or len(key) in ends
 
 
-def _score_all(query: str, rows: list[tuple[str, str, str]]) -> list[tuple[float, Key]]:
-    """Best fuzzy score of each entry; rows are (key, kind, id) and stay plain tuples for speed."""
+def _score_all(
+    query: str, rows: list[tuple[str, str, str]], plausible_only: bool = False
+) -> list[tuple[float, Key]]:
+    """Best fuzzy score of each entry; rows are (key, kind, id) and stay plain tuples for speed.
+    With ``plausible_only``, an entry scores by its best key that the query is a typo of (its
+    best-scoring key may be another alias)."""
     from rapidfuzz import fuzz, process
 
     squashed = normalize(query).replace(" ", "")
+    key = compact(query)
     scored: dict[tuple[str, str], tuple[float, Key]] = {}
     hits = process.extract(
-        squashed, [r[0] for r in rows], scorer=fuzz.ratio, limit=25, score_cutoff=SUGGESTION_FLOOR
+        squashed, [r[0] for r in rows], scorer=fuzz.ratio, limit=None, score_cutoff=SUGGESTION_FLOOR
     )
     for choice, score, idx in hits:
+        if plausible_only and not _plausible(key, choice):
+            continue
         _key, kind, entry_id = rows[idx]
         slot = (kind, entry_id)
         if slot not in scored or scored[slot][0] < score:
@@ -198,8 +205,8 @@ def _score_all(query: str, rows: list[tuple[str, str, str]]) -> list[tuple[float
 
 def _fuzzy(catalog: Catalog, query: str, kinds: Kinds, what: str) -> Match:
     key = compact(query)
-    scored = _score_all(query, catalog.key_rows(KeyLevel.NORMAL, kinds)) if key else []
-    ranked = _ranked(scored, kinds)
+    rows = catalog.key_rows(KeyLevel.NORMAL, kinds) if key else []
+    ranked = _ranked(_score_all(query, rows), kinds)
     shown = [(s, k) for s, k in ranked if is_near(key, k.key)][:MAX_SUGGESTIONS]
     names = catalog.names_of([(k.kind, k.id) for _s, k in shown])
 
@@ -207,7 +214,8 @@ def _fuzzy(catalog: Catalog, query: str, kinds: Kinds, what: str) -> Match:
         return names.get((found.kind, found.id), found.label)
 
     suggestions = tuple(_suggest(k) for _s, k in shown)
-    matches = [(s, k) for s, k in ranked if s >= FUZZY_FLOOR and _plausible(key, k.key)]
+    typos = _ranked(_score_all(query, rows, plausible_only=True), kinds) if rows else []
+    matches = [(s, k) for s, k in typos if s >= FUZZY_FLOOR]
     if not matches:
         suggestions = tuple(dict.fromkeys([*_word_matches(catalog, query, kinds), *suggestions]))
         suggestions = suggestions[:MAX_SUGGESTIONS]
