@@ -62,6 +62,11 @@ def units_need(
     """How many scaling units (shards, partitions...) a demand needs at ``per_unit`` each."""
     units = max(1, ceil(demand / per_unit))
     exact = num(demand / per_unit, 2)
+    per = (
+        ""
+        if " per " in f" {limit.unit} "
+        else f" per {unit.removesuffix('es' if unit.endswith('xes') else 's')}"
+    )
     formula = f"{demand_words} ÷ {per_unit_words} = {exact} → {num(units)} {unit}"
     return Need(
         what=what,
@@ -71,7 +76,7 @@ def units_need(
         limit=limit,
         headroom=units * per_unit / demand,
         kind="units",
-        said=f"{num(units)} {unit}, bound by {num(limit.value)} {limit.unit} on {on}",
+        said=f"{num(units)} {unit}, bound by {num(limit.value)} {limit.unit}{per} on {on}",
     )
 
 

@@ -208,7 +208,8 @@ def duration_words(seconds: Fraction) -> str:
     """``200 ms``, ``5 years``: a duration as typed, for formulas."""
     if seconds < 1:
         return f"{num(seconds * 1000)} ms"
-    for word, scale in (("years", 365 * SECONDS_PER_DAY), ("days", SECONDS_PER_DAY)):
+    for word, scale in (("year", 365 * SECONDS_PER_DAY), ("day", SECONDS_PER_DAY)):
         if seconds >= scale and (seconds / scale) == int(seconds / scale):
-            return f"{num(seconds / scale)} {word}"
+            count = seconds / scale
+            return f"{num(count)} {word}{'' if count == 1 else 's'}"
     return f"{num(seconds)} s"
