@@ -89,6 +89,22 @@ CASES: list[tuple[str, list[str], str | None]] = [
     ("services", ["services", "--retired"], None),
     ("services-json", ["services", "--json"], None),
     ("services-both", ["services", "--retired", "--status", "available"], None),
+    (
+        "estimate",
+        ["estimate", "--dau", "10M", "--writes", "20/day", "--read-ratio", "10", "--item", "2KB"]
+        + ["--retention", "5y", "--on", "dynamodb,s3,api-gateway"],
+        None,
+    ),
+    (
+        "estimate-json",
+        ["estimate", "--writes", "5000/s", "--item", "1KB", "--fanout", "3"]
+        + ["--on", "kinesis,lambda,sqs-fifo", "--duration", "200ms", "--json"],
+        None,
+    ),
+    ("estimate-bad-size", ["estimate", "--writes", "10/s", "--item", "2XB"], None),
+    ("estimate-bad-rate", ["estimate", "--writes", "5/fortnight"], None),
+    ("estimate-unknown-service", ["estimate", "--writes", "10/s", "--on", "redshift"], None),
+    ("estimate-help", ["estimate", "--help"], None),
     ("numbers", ["numbers", "dynamodb"], None),
     ("numbers-json", ["numbers", "kinesis", "--json"], None),
     ("quiz", ["quiz", "--count", "2", "--cram"], "msk\n\n"),

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awsmap.errors import UsageError
-from awsmap.estimate import (
+from awsmap.base.errors import UsageError
+from awsmap.commands.estimate import (
     CHECKS,
     SERVICES,
     USED_LIMIT_IDS,
@@ -22,9 +22,13 @@ from awsmap.estimate import (
     load_limits,
     parse_request,
 )
-from awsmap.estimate.flow import concurrency, shards
-from awsmap.estimate.storage import capacity_units_per_request, read_units, throughput_partitions
-from awsmap.estimate.units import (
+from awsmap.commands.estimate.flow import concurrency, shards
+from awsmap.commands.estimate.storage import (
+    capacity_units_per_request,
+    read_units,
+    throughput_partitions,
+)
+from awsmap.commands.estimate.units import (
     SIZE_UNITS,
     parse_count,
     parse_duration,
@@ -97,16 +101,6 @@ def test_dynamodb_partitions_from_throughput(rcu: int, wcu: int, partitions: int
     reads = LIMITS["dynamodb-partition-max-reads"].value
     writes = LIMITS["dynamodb-partition-max-writes"].value
     assert throughput_partitions(Fraction(rcu), Fraction(wcu), reads, writes) == partitions
-
-
-def test_dynamodb_partitions_from_size_80_and_90_gb() -> None:
-    # Same section: 8 partitions × 10 GB = 80 GB; a ninth partition makes 90 GB.
-    # 10 days of 8 GiB/day is 80 GiB -> 8 partitions; one byte more needs a ninth.
-    day = 8 * 2**30
-    eight = run(writes="1/day", item=f"{day}B", retention="10d", on="dynamodb")
-    assert need(eight, "dynamodb", "partitions from size").value == 8
-    nine = run(writes="1/day", item=f"{day + 1}B", retention="10d", on="dynamodb")
-    assert need(nine, "dynamodb", "partitions from size").value == 9
 
 
 def test_kinesis_shards_max_of_bytes_in_and_bytes_out() -> None:

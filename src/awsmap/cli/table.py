@@ -107,6 +107,48 @@ COMMANDS: tuple[Command, ...] = (
         function="listing",
     ),
     Command(
+        "estimate",
+        "estimate.command",
+        "Back-of-envelope maths from an interviewer's prompt, checked against AWS's own limits.\n\n"
+        "Load, data and bandwidth with the working in words, then what each AWS service needs\n"
+        "(capacity units, shards, prefixes, concurrency) and the limit that bites first.\n"
+        "Sizes: KB/MB/GB decimal, KiB/MiB/GiB binary; rates: 20/day, 5000/s, 50k/s; durations:\n"
+        "200ms, 2s; retention: 30d, 5y.\n\n"
+        f"{_EXAMPLES}awsmap estimate --dau 10M --writes 20/day --read-ratio 10 --item 2KB "
+        "--on dynamodb ·\nawsmap estimate --writes 5000/s --item 1KB --fanout 3 "
+        "--on kinesis,lambda --duration 200ms",
+        ("--writes", "1000/s", "--on", "dynamodb"),
+        options=(
+            TextOption(("--dau",), "dau", "Daily active users (10M, 250k).", "N"),
+            TextOption(
+                ("--writes",), "writes", "Writes: per user (20/day) or total (5000/s).", "RATE"
+            ),
+            TextOption(
+                ("--reads",), "reads", "Reads: per user (200/day) or total (50k/s).", "RATE"
+            ),
+            TextOption(
+                ("--read-ratio",), "read_ratio", "Reads per write, instead of --reads.", "N"
+            ),
+            TextOption(("--peak",), "peak", "Peak over average (default 3).", "N"),
+            TextOption(("--item",), "item", "Size of one item or message (default 1KB).", "SIZE"),
+            TextOption(("--retention",), "retention", "How long data is kept (30d, 5y).", "TIME"),
+            TextOption(("--replicas",), "replicas", "Copies of the data kept.", "N"),
+            TextOption(("--fanout",), "fanout", "Readers of each write (streams, topics).", "N"),
+            TextOption(
+                ("--duration",), "duration", "Work per request (200ms), for concurrency.", "TIME"
+            ),
+            TextOption(
+                ("--on",),
+                "on",
+                "AWS services to size, by name: dynamodb, kinesis, s3, sqs, sqs-fifo, sns, lambda, "
+                "api-gateway, elasticache, msk, aurora.",
+                "SERVICES",
+            ),
+            JSON,
+        ),
+        function="estimate",
+    ),
+    Command(
         "validate",
         "admin",
         "Check user data files and list every problem with file, line and field.\n\n"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from awsmap.errors import UsageError
+from awsmap.base.errors import UsageError
 
 from .units import (
     SECONDS_PER_DAY,

@@ -12,7 +12,7 @@ import math
 import re
 from fractions import Fraction
 
-from awsmap.errors import UsageError
+from awsmap.base.errors import UsageError
 
 SECONDS_PER_DAY = 86_400
 

@@ -40,7 +40,6 @@ USED_LIMIT_IDS: tuple[str, ...] = (
     "dynamodb-max-item-size",
     "dynamodb-partition-max-writes",
     "dynamodb-partition-max-reads",
-    "dynamodb-partition-max-storage",
     "dynamodb-new-on-demand-warm-writes",
     "dynamodb-new-on-demand-warm-reads",
     "kinesis-shard-write-bytes",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Protocol
 
-from awsmap.errors import DataError
+from awsmap.base.errors import DataError
 
 from .units import SIZE_UNITS
 
@@ -104,14 +104,14 @@ def limits_from_numbers(numbers: Iterable[NumberLike]) -> dict[str, Limit]:
 
 def limits_from_dataset(dataset: Any) -> dict[str, Limit]:
     """Number id -> :class:`Limit`, from a loaded awsmap dataset (``loader.load().dataset``)."""
-    from awsmap.kinds import NUMBER
+    from awsmap.catalog.kinds import NUMBER
 
     return limits_from_numbers(dataset.of(NUMBER))
 
 
 def load_limits() -> dict[str, Limit]:
     """The bundled numbers data as limits: what the command passes to :func:`estimate`."""
-    from awsmap import loader
+    from awsmap.catalog import loader
 
     return limits_from_dataset(loader.load().dataset)
 

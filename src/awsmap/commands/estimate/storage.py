@@ -35,14 +35,14 @@ def throughput_partitions(
 
 
 def dynamodb(ctx: Context) -> Checked:
-    """WCU and RCU at peak, the partitions they and the data need, and the item-size limit."""
+    """WCU and RCU at peak, the partitions they need, and the item-size limit. (No partition
+    count from size: AWS no longer documents a size per partition.)"""
     write_unit = ctx.limit("dynamodb-write-unit-item-size")
     read_unit = ctx.limit("dynamodb-read-unit-item-size")
     table = ctx.limit("dynamodb-on-demand-table-throughput")
     max_item = ctx.limit("dynamodb-max-item-size")
     part_w = ctx.limit("dynamodb-partition-max-writes")
     part_r = ctx.limit("dynamodb-partition-max-reads")
-    part_size = ctx.limit("dynamodb-partition-max-storage")
     item = ctx.item
     per_write = capacity_units_per_request(item, bytes_of(write_unit))
     per_read = read_units(item, bytes_of(read_unit))
@@ -104,19 +104,6 @@ def dynamodb(ctx: Context) -> Checked:
                 kind="units",
                 said=f"{num(partitions)} partitions at least, bound by {num(binding.value)} "
                 f"{binding.unit} on {'writes' if writes_bind else 'reads'}",
-            )
-        )
-    if ctx.bytes_total is not None:
-        needs.append(
-            units_need(
-                "partitions from size",
-                ctx.bytes_total,
-                bytes_of(part_size),
-                part_size,
-                "partitions",
-                f"{size_words(ctx.bytes_total)} stored",
-                f"{num(part_size.value)} GB ({num(bytes_of(part_size))} bytes) per partition",
-                "storage",
             )
         )
     warm_w = ctx.limit("dynamodb-new-on-demand-warm-writes")

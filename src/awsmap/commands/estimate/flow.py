@@ -242,15 +242,16 @@ def lambda_(ctx: Context) -> Checked:
         return tuple(needs), ("Lambda: give --duration (200ms) to check concurrency.",)
     rate = ctx.requests_peak
     running = concurrency(rate, duration)
+    whole = ceil(running)  # an execution environment is whole: 6,944.4 in flight need 6,945
     needs.append(
         quota_need(
             "concurrent executions at peak",
-            running,
+            Fraction(whole),
             "concurrent executions",
             limit,
             limit.value,
             f"{num(rate)} requests/s at peak × {duration_words(duration)} = {num(running)} "
-            "concurrent executions",
+            f"→ {num(whole)} concurrent executions",
             f"{num(limit.value)} concurrent executions per Region (account default)",
         )
     )
