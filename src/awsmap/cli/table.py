@@ -12,13 +12,14 @@ from __future__ import annotations
 from awsmap.cli import completion
 from awsmap.cli.options import (
     CATEGORY_OPTION,
+    ESTIMATE_OPTIONS,
     FORMAT,
     JSON,
     LIMIT,
+    QUIZ_OPTIONS,
     TAG,
     Command,
     Flag,
-    NumberOption,
     TextOption,
     Words,
 )
@@ -118,34 +119,7 @@ COMMANDS: tuple[Command, ...] = (
         "--on dynamodb ·\nawsmap estimate --writes 5000/s --item 1KB --fanout 3 "
         "--on kinesis,lambda --duration 200ms",
         ("--writes", "1000/s", "--on", "dynamodb"),
-        options=(
-            TextOption(("--dau",), "dau", "Daily active users (10M, 250k).", "N"),
-            TextOption(
-                ("--writes",), "writes", "Writes: per user (20/day) or total (5000/s).", "RATE"
-            ),
-            TextOption(
-                ("--reads",), "reads", "Reads: per user (200/day) or total (50k/s).", "RATE"
-            ),
-            TextOption(
-                ("--read-ratio",), "read_ratio", "Reads per write, instead of --reads.", "N"
-            ),
-            TextOption(("--peak",), "peak", "Peak over average (default 3).", "N"),
-            TextOption(("--item",), "item", "Size of one item or message (default 1KB).", "SIZE"),
-            TextOption(("--retention",), "retention", "How long data is kept (30d, 5y).", "TIME"),
-            TextOption(("--replicas",), "replicas", "Copies of the data kept.", "N"),
-            TextOption(("--fanout",), "fanout", "Readers of each write (streams, topics).", "N"),
-            TextOption(
-                ("--duration",), "duration", "Work per request (200ms), for concurrency.", "TIME"
-            ),
-            TextOption(
-                ("--on",),
-                "on",
-                "AWS services to size, by name: dynamodb, kinesis, s3, sqs, sqs-fifo, sns, lambda, "
-                "api-gateway, elasticache, msk, aurora.",
-                "SERVICES",
-            ),
-            JSON,
-        ),
+        options=ESTIMATE_OPTIONS,
         function="estimate",
     ),
     Command(
@@ -304,30 +278,7 @@ COMMANDS: tuple[Command, ...] = (
         f"{_EXAMPLES}awsmap quiz · awsmap quiz --mode choice --category databases ·\n"
         "awsmap quiz --cram --until 2026-12-15 · printf 'msk\\n\\n' | awsmap quiz --count 2",
         ("--count", "1"),
-        options=(
-            NumberOption(("--count", "-n"), "count", "Cards in this session.", 1, None, 20),
-            TextOption(
-                ("--mode",),
-                "mode",
-                "type the answer (graded by what it names), flip and grade yourself, or pick one "
-                "of four.",
-                "[type|flip|choice]",
-                "type",
-            ),
-            CATEGORY_OPTION,
-            NumberOption(("--new",), "new", "New cards a day.", 0, None, 10),
-            Flag(("--cram",), "cram", "Ignore due dates: the weakest cards first."),
-            NumberOption(
-                ("--retention",), "retention", "Desired retention (FSRS).", 0.7, 0.99, 0.9, False
-            ),
-            TextOption(
-                ("--until",),
-                "until",
-                "Your interview date: no interval reaches past it.",
-                "YYYY-MM-DD",
-            ),
-            JSON,
-        ),
+        options=QUIZ_OPTIONS,
         interactive=True,
         json_lines=True,
     ),
