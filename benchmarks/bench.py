@@ -180,6 +180,28 @@ def main() -> int:
         for name, cmd, base, limit in targets(str(page)):
             outcomes.append(side_by_side(name, cmd, base, env, runs, limit))
             print(f"  measured {name}", file=sys.stderr)
+        # 10: the first run after an install, with an empty cache every time (a wheel ships the
+        # index of the bundled data; an editable install has none and compiles it each time)
+        first_cache = work / "first-cache"
+        first_env = dict(env, AWSMAP_CACHE_DIR=str(first_cache))
+        first = [
+            "sh",
+            "-c",
+            'rm -rf "$1" && exec "$0" lookup kafka --json',
+            AWSMAP,
+            str(first_cache),
+        ]
+        outcomes.append(
+            side_by_side(
+                "10. first run after install (empty cache)",
+                first,
+                [*LOOKUP, "--json"],
+                first_env,
+                runs,
+                1.5,
+            )
+        )
+        print("  measured 10. first run", file=sys.stderr)
         lines = []
         if not args.skip_scale:
             sys.path.insert(0, str(HERE))
@@ -216,7 +238,8 @@ def main() -> int:
         )
         print(
             "baselines: 1, 3, 4: python -c 'import typer'; 2: tldr -r PAGE (the Python tldr "
-            "client); 5, 6, 7: awsmap lookup kafka; 8: target 1 without user data"
+            "client); 5, 6, 7: awsmap lookup kafka; 8: target 1 without user data; 10: a warm "
+            "lookup kafka --json"
         )
         for line in lines:
             print(line)

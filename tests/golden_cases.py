@@ -91,14 +91,18 @@ CASES: list[tuple[str, list[str], str | None]] = [
     ("services-both", ["services", "--retired", "--status", "available"], None),
     (
         "estimate",
-        ["estimate", "--dau", "10M", "--writes", "20/day", "--read-ratio", "10", "--item", "2KB"]
-        + ["--retention", "5y", "--on", "dynamodb,s3,api-gateway"],
+        [
+            *("estimate", "--dau", "10M", "--writes", "20/day", "--read-ratio", "10"),
+            *("--item", "2KB", "--retention", "5y", "--on", "dynamodb,s3,api-gateway"),
+        ],
         None,
     ),
     (
         "estimate-json",
-        ["estimate", "--writes", "5000/s", "--item", "1KB", "--fanout", "3"]
-        + ["--on", "kinesis,lambda,sqs-fifo", "--duration", "200ms", "--json"],
+        [
+            *("estimate", "--writes", "5000/s", "--item", "1KB", "--fanout", "3"),
+            *("--on", "kinesis,lambda,sqs-fifo", "--duration", "200ms", "--json"),
+        ],
         None,
     ),
     ("estimate-bad-size", ["estimate", "--writes", "10/s", "--item", "2XB"], None),
