@@ -84,7 +84,26 @@ def test_commands_win_over_technology_names(cli: Cli) -> None:
 def test_a_near_miss_of_a_command_is_a_usage_error(cli: Cli) -> None:
     result = cli("lokup", "kafka")
     assert result.exit_code == 2
-    assert "Did you mean 'lookup'" in result.stderr
+    assert "did you mean 'awsmap lookup'" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("words", "entry"), [(["postgress"], "postgresql"), (["kafkas"], "kafka"), (["serch"], None)]
+)
+def test_command_names_never_steal_a_lookup(cli: Cli, words: list[str], entry: str | None) -> None:
+    """The data is tried first: 'postgress' is PostgreSQL, not a mistyped 'progress'; a word
+    that matches nothing but resembles a command ('serch') is then the usage error."""
+    result = cli(*words, "--json")
+    if entry is None:
+        assert result.exit_code == 2 and "did you mean 'awsmap search'" in result.stderr
+    else:
+        assert result.exit_code == 0 and json.loads(result.stdout)["id"] == entry
+
+
+def test_help_is_the_help(cli: Cli) -> None:
+    assert cli("help").stdout == cli("--help").stdout
+    assert cli("help", "stack").stdout == cli("stack", "--help").stdout
 
 
 def test_no_arguments_prints_help(cli: Cli) -> None:

@@ -47,13 +47,16 @@ def main() -> None:
 
 
 def run(argv: list[str]) -> int | str | None:
-    """Answer one command line; its exit status (as ``sys.exit`` takes it)."""
+    """Answer one command line; its exit status (as ``sys.exit`` takes it). ``awsmap help
+    [COMMAND]`` is the help, as in git."""
+    if argv[:1] == ["help"]:
+        argv = [*argv[1:], "--help"]
     from awsmap.cli import parse, runtime
 
     call = parse.recognise(argv)
     if call is not None:
         runtime.configure(call.data, call.color)  # type: ignore[arg-type]
-        return runtime.execute(call.command, call.arguments)
+        return runtime.execute(call.command, call.arguments, call.near_command)
     from awsmap.cli.app import PROG, app
 
     try:

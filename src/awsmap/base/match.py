@@ -16,3 +16,6 @@ class Match(NamedTuple):
 
     def to_json(self) -> dict[str, object]:
         return {"query": self.query, "method": self.method, "score": round(self.score, 1)}
+
+
+APPROXIMATE = ("fuzzy", "prefix")  # methods where the name was not given: a guess to check

@@ -3,8 +3,8 @@
 Importing Typer (and the Click it bundles) costs more than a warm lookup does, so ordinary
 command lines are read here, from the command table (``cli/table.py``), and run without it. The
 reader is strict: anything it is not sure of (help, completion, ``--``, an unknown option, a value
-out of range or spelt in a way Click might read differently, a missing word, a first word close to
-a command) is declined (``None``), and Typer, generated from the same table, reads that line
+out of range or spelt in a way Click might read differently, a missing word) is declined
+(``None``), and Typer, generated from the same table, reads that line
 instead: it prints the help or the usage error, or parses the line and runs the same function
 through the same ``cli.runtime.execute``. There is one body per command and one declaration of
 each name and default; the two readers differ only in what they accept, which
@@ -38,13 +38,23 @@ class Call:
     """A command line read: the command, its arguments (every option, defaults filled in) and
     the global options."""
 
-    __slots__ = ("arguments", "color", "command", "data")
+    __slots__ = ("arguments", "color", "command", "data", "near_command")
 
-    def __init__(self, command: Command, arguments: Arguments, data: list[str], color: str) -> None:
+    def __init__(
+        self,
+        command: Command,
+        arguments: Arguments,
+        data: list[str],
+        color: str,
+        near_command: str | None = None,
+    ) -> None:
         self.command = command
         self.arguments = arguments
         self.data = data
         self.color = color
+        # `awsmap postgress`: looked up first; the command it resembles ('progress') is named
+        # only when the data has nothing for it
+        self.near_command = near_command
 
 
 def recognise(argv: Sequence[str]) -> Call | None:
@@ -57,9 +67,9 @@ def recognise(argv: Sequence[str]) -> Call | None:
         return None
     data, color, at = front
     spec = BY_NAME.get(args[at])
-    if spec is None:  # `awsmap kafka`, unless the word looks like a mistyped command
-        if near_miss(args[at]):
-            return None
+    near = None
+    if spec is None:  # `awsmap kafka`: the data is tried before a near-miss command word
+        near = near_miss(args[at])
         spec, rest = BY_NAME[DEFAULT], args[at:]
     else:
         rest = args[at + 1 :]
@@ -67,7 +77,7 @@ def recognise(argv: Sequence[str]) -> Call | None:
         if sub is not None:
             spec, rest = sub, rest[1:]
     arguments = command_arguments(rest, spec)
-    return None if arguments is None else Call(spec, arguments, data, color)
+    return None if arguments is None else Call(spec, arguments, data, color, near)
 
 
 def _global_options(args: Sequence[str]) -> tuple[list[str], str, int] | None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, TextIO
 
-from awsmap.base.errors import AwsmapError, ExitCode, UsageError
+from awsmap.base.errors import AwsmapError, ExitCode, NotFoundError, UsageError
 from awsmap.base.paths import DEBUG_ENV, user_data_paths
 from awsmap.cli.options import FORMAT, JSON, NumberOption
 from awsmap.render import console
@@ -77,9 +77,11 @@ class Run:
         return make_ui(self.fmt == "json")
 
 
-def execute(command: Command, arguments: dict[str, Any]) -> int:
-    """Run a command's function with its arguments inside the error boundary; its exit code."""
-    return guard(lambda: _run(command, dict(arguments)))
+def execute(command: Command, arguments: dict[str, Any], near_command: str | None = None) -> int:
+    """Run a command's function with its arguments inside the error boundary; its exit code.
+    ``near_command``: the first word was not a command but resembles one; when the data has
+    nothing for it either, that is the likelier mistake, and a usage error."""
+    return guard(lambda: _run(command, dict(arguments), near_command))
 
 
 def _checked_numbers(command: Command, arguments: dict[str, Any]) -> None:
@@ -98,8 +100,16 @@ def _checked_numbers(command: Command, arguments: dict[str, Any]) -> None:
                 raise UsageError(f"{option.names[0]} takes a number from {shown}, not {value}")
 
 
-def _run(command: Command, arguments: dict[str, Any]) -> int | None:
+def _run(command: Command, arguments: dict[str, Any], near: str | None = None) -> int | None:
     _checked_numbers(command, arguments)
+    if near is not None:
+        try:
+            return _run(command, arguments)
+        except NotFoundError as exc:
+            raise UsageError(
+                f"{exc.message.split(';')[0]}, and no command is named so; did you mean "
+                f"'awsmap {near}'?"
+            ) from None
     fmt = "json" if arguments.pop(JSON.param, False) else arguments.pop(FORMAT.param, "table")
     arguments.pop(FORMAT.param, None)
     function = getattr(import_module(f"awsmap.commands.{command.family}"), command.function)

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from awsmap.base.errors import ExitCode, NotFoundError, UsageError
 from awsmap.base.graphs import Cluster, Edge, Graph, Node
-from awsmap.base.match import Match
+from awsmap.base.match import APPROXIMATE, Match
 from awsmap.base.paths import STDIN
 from awsmap.base.text import counted
 from awsmap.catalog.domain import Equivalent, recommended, retirement_warning, status_words
@@ -230,6 +230,7 @@ def _components(catalog: Catalog, found: list[tuple[Match, str | None]]) -> list
             svc = services[match.id]
             after = tuple(successors[s] for s in svc.lifecycle.successors if s in successors)
             warning = retirement_warning(svc, after)
+            notes = [w for w in (_approximate(match, svc.name), warning) if w]
             out.append(
                 Component(
                     match.query,
@@ -237,7 +238,7 @@ def _components(catalog: Catalog, found: list[tuple[Match, str | None]]) -> list
                     svc,
                     None,
                     successors=after,
-                    warnings=(warning,) if warning else (),
+                    warnings=tuple(notes),
                     origin=origin,
                 )
             )
@@ -247,7 +248,8 @@ def _components(catalog: Catalog, found: list[tuple[Match, str | None]]) -> list
         main = recommended(options)
         if main is None:  # the schema requires an equivalent; kept for user data that bends it
             continue
-        warnings = [
+        warnings = [w for w in (_approximate(match, tech.name),) if w]
+        warnings += [
             w for eq in options if (w := retirement_warning(eq.service, eq.successors)) is not None
         ]
         out.append(
@@ -264,6 +266,15 @@ def _components(catalog: Catalog, found: list[tuple[Match, str | None]]) -> list
             )
         )
     return out
+
+
+def _approximate(match: Match, name: str) -> str | None:
+    """A component awsmap took for another name says so: a match is a claim to check."""
+    if match.method not in APPROXIMATE:
+        return None
+    return (
+        f"'{match.query}' was taken for {name} ({match.method} match): check it is what you meant"
+    )
 
 
 def stack(ctx: Context, names: list[str], file: str | None) -> StackResult:

@@ -172,11 +172,12 @@ def _prefix(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
 
 
 def _ends_in_a_word(key: str, label: str) -> bool:
-    """A prefix stops inside the name's first word or at the end of a word: "graf" (Grafana),
-    "kinesis data" (Kinesis Data Streams), never one letter into the next word."""
-    words = [compact(w) for w in normalize(label).split()]
+    """A prefix is the start of a one-word name ("graf": Grafana) or ends where a word of a
+    longer name ends ("kinesis data": Kinesis Data Streams); never inside a word of a longer
+    name ("progres" is not Progress Chef) nor one letter into the next ("queues")."""
+    words = [w for w in (compact(w) for w in normalize(label).split()) if w]
     ends = [sum(len(w) for w in words[: i + 1]) for i in range(len(words))]
-    return len(key) <= (ends[0] if ends else len(key)) or len(key) in ends
+    return len(words) <= 1 or len(key) in ends
 
 
 def _score_all(

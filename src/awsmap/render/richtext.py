@@ -15,7 +15,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from awsmap.base.match import Match
+from awsmap.base.match import APPROXIMATE, Match
 from awsmap.base.text import safe
 from awsmap.catalog.domain import RELATION_MEANINGS, Equivalent
 from awsmap.catalog.models import AwsService
@@ -93,15 +93,35 @@ def relation_legend(relations: Iterable[str]) -> Text:
 
 
 def match_line(match: Match, name: str) -> Text | None:
-    """'kafak → Apache Kafka (fuzzy, 80)' when the name was not given exactly."""
+    """'app mesh → AWS App Mesh (normalized, 100)' when the name was written otherwise;
+    'kafak ≈ Apache Kafka (fuzzy, 80: not the name you typed)' when it was taken for another."""
     if match.method == "exact":
         return None
+    if match.method in APPROXIMATE:
+        return Text.assemble(
+            inert(match.query, "bold yellow"),
+            (" ≈ ", "bold yellow"),
+            inert(name, "bold"),
+            (f" ({match.method}, {match.score:.0f}: not the name you typed)", "yellow"),
+        )
     return Text.assemble(
         inert(match.query, "italic"),
         (" → ", "dim"),
         inert(name, "bold"),
         (f" ({match.method}, {match.score:.0f})", "dim"),
     )
+
+
+def add_match_line(out: list[RenderableType], match: Match, name: str) -> None:
+    """An approximate match goes on the first line of the page, where it cannot be missed; a
+    name merely written otherwise is noted under the heading."""
+    line = match_line(match, name)
+    if line is None:
+        return
+    if match.method in APPROXIMATE:
+        out.insert(0, line)
+    else:
+        out.append(line)
 
 
 def bullet_list(items: Iterable[str], quote: bool = False) -> Table:

@@ -19,10 +19,10 @@ from awsmap.commands.designs import (
 )
 from awsmap.render.richtext import (
     View,
+    add_match_line,
     bullets,
     hint,
     inert,
-    match_line,
     status_text,
     table,
 )
@@ -41,9 +41,7 @@ def _pattern(result: PatternResult) -> list[RenderableType]:
     out = _heading(p.name, p.what_it_is, p.tags)
     if p.aliases:
         out.append(Text.assemble(("Also: ", "dim"), inert(", ".join(p.aliases))))
-    line = match_line(result.match, p.name)
-    if line:
-        out.append(line)
+    add_match_line(out, result.match, p.name)
     aws = table("The AWS way", "Service", "Status", "How")
     for way in p.aws:
         svc = result.services[way.target]
@@ -76,9 +74,7 @@ def _patterns(result: PatternsResult) -> list[RenderableType]:
 def _architecture(result: ArchitectureResult) -> list[RenderableType]:
     a = result.architecture
     out = _heading(a.name, a.summary, a.tags)
-    line = match_line(result.match, a.name)
-    if line:
-        out.append(line)
+    add_match_line(out, result.match, a.name)
     grid = table("Components", "Role", "Open source", "On AWS", "Note")
     for c in a.components:
         aws = Text()
@@ -121,9 +117,7 @@ def _architectures(result: ArchitecturesResult) -> list[RenderableType]:
 def _question(result: QuestionResult) -> list[RenderableType]:
     q = result.question
     out: list[RenderableType] = [inert(q.title, "bold cyan"), inert(q.prompt)]
-    line = match_line(result.match, q.title)
-    if line:
-        out.append(line)
+    add_match_line(out, result.match, q.title)
     if result.show_answer:
         out.append(Group(Text("Open-source answer", style="bold"), inert(q.answer.open_source)))
         out.append(Group(Text("AWS answer", style="bold"), inert(q.answer.aws)))

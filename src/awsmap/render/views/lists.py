@@ -10,9 +10,9 @@ from awsmap.catalog.domain import key_use_case, recommended
 from awsmap.commands.lists import CategoriesResult, CategoryResult, ListResult
 from awsmap.render.richtext import (
     View,
+    add_match_line,
     equivalent_names,
     inert,
-    match_line,
     table,
 )
 
@@ -20,9 +20,7 @@ from awsmap.render.richtext import (
 def _category(result: CategoryResult) -> list[RenderableType]:
     cat = result.category
     out: list[RenderableType] = [inert(cat.name, "bold cyan"), inert(cat.description)]
-    line = match_line(result.match, cat.name)
-    if line:
-        out.append(line)
+    add_match_line(out, result.match, cat.name)
     grid = table(
         f"{len(result.technologies)} technologies", "Technology", "AWS equivalents", "What it is"
     )

@@ -12,12 +12,12 @@ from awsmap.catalog.kinds import COMPARISON
 from awsmap.commands.lookup import LookupResult, ServiceResult
 from awsmap.render.richtext import (
     View,
+    add_match_line,
     bullets,
     equivalents_table,
     facts,
     hint,
     inert,
-    match_line,
     numbers_table,
     relation_legend,
     relation_text,
@@ -38,9 +38,7 @@ def _lookup(result: LookupResult) -> list[RenderableType]:
     out.append(inert(tech.what_it_is))
     if tech.aliases:
         out.append(Text.assemble(("Also: ", "dim"), inert(", ".join(tech.aliases))))
-    line = match_line(result.match, tech.name)
-    if line:
-        out.append(line)
+    add_match_line(out, result.match, tech.name)
     out.append(equivalents_table(result.equivalents))
     out.append(relation_legend(eq.relation for eq in result.equivalents))
     if tech.parallels:
@@ -124,9 +122,7 @@ def _service(result: ServiceResult) -> list[RenderableType]:
         ),
         inert(svc.description),
     ]
-    line = match_line(result.match, svc.name)
-    if line:
-        out.append(line)
+    add_match_line(out, result.match, svc.name)
     out.append(
         facts(
             [
