@@ -75,7 +75,7 @@ def _env(cache: Path) -> dict[str, str]:
         AWSMAP_STATE_DIR=str(cache.parent / "state"),
         COLUMNS="100",
     )
-    env.pop("AWSMAP_NO_FAST_PATH", None)
+    env.pop("AWSMAP_SHIPPED_INDEX", None)  # measure what users get
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # let an editable install keep its .pyc files
     env.pop("AWSMAP_DATA", None)
     return env

@@ -32,6 +32,9 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         for name in [n for n in os.environ if n.startswith("AWSMAP_")]:
             patch.delenv(name)
         patch.setenv("AWSMAP_CACHE_DIR", str(tmp_path_factory.mktemp("awsmap-cache")))
+        # the cache's behaviour is under test, installed from a wheel (CI) or not (a checkout):
+        # the index a wheel ships is tested on its own (tests/test_shipped_index.py)
+        patch.setenv("AWSMAP_SHIPPED_INDEX", "0")
         patch.setenv("AWSMAP_STATE_DIR", str(tmp_path_factory.mktemp("awsmap-state")))
         yield home
     written = sorted(str(p.relative_to(home)) for p in home.rglob("*"))

@@ -44,7 +44,6 @@ def run(
     *args: str, cache: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "AWSMAP_CACHE_DIR": str(cache), **(env or {})}
-    full_env.pop("AWSMAP_NO_FAST_PATH", None)  # these tests are about the fast path
     return subprocess.run(
         [sys.executable, "-c", PROBE, *args],
         capture_output=True,

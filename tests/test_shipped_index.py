@@ -21,6 +21,7 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "bundled-index.sqlite3"
     index.build_shipped(str(path))
     monkeypatch.setattr(index, "SHIPPED", str(path))
+    monkeypatch.delenv("AWSMAP_SHIPPED_INDEX")
     monkeypatch.setenv("AWSMAP_CACHE_DIR", str(tmp_path / "cache"))
     return path
 
@@ -57,3 +58,8 @@ def test_the_installed_package_ships_a_current_index() -> None:
     with sqlite3.connect(f"file:{index.SHIPPED}?mode=ro", uri=True) as conn:
         (found,) = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
     assert found == index.shipped_fingerprint()
+
+
+def test_the_shipped_index_can_be_ignored(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWSMAP_SHIPPED_INDEX", "0")
+    assert index.open_index().fingerprint != index.shipped_fingerprint()

@@ -22,7 +22,7 @@ CACHE_ENV = "AWSMAP_CACHE_DIR"  # overrides the cache directory
 STATE_ENV = "AWSMAP_STATE_DIR"  # overrides the state directory
 DEBUG_ENV = "AWSMAP_DEBUG"  # show the traceback of an internal error
 STDIN = "-"  # a file argument that means standard input
-NO_FAST_PATH_ENV = "AWSMAP_NO_FAST_PATH"  # always parse the command line with Typer
+SHIPPED_INDEX_ENV = "AWSMAP_SHIPPED_INDEX"  # "0": ignore the index a wheel ships (tests, debugging)
 NOW_ENV = "AWSMAP_NOW"  # pretend the current time is this (ISO 8601): for tests and demos
 
 PROGRESS_FILE = "progress.sqlite3"

@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 from awsmap import __version__
 from awsmap.base.files import TEMP_SUFFIX, produce
-from awsmap.base.paths import cache_dir
+from awsmap.base.paths import SHIPPED_INDEX_ENV, cache_dir
 from awsmap.catalog.bundled import bundled_paths
 from awsmap.catalog.indexformat import FORMAT
 
@@ -141,7 +141,7 @@ def open_index(user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> Index:
     def rebuild() -> sqlite3.Connection:
         return _build_and_store(user_paths, wanted, target)
 
-    if not user_paths and os.path.exists(SHIPPED):
+    if not user_paths and os.environ.get(SHIPPED_INDEX_ENV) != "0" and os.path.exists(SHIPPED):
         shipped = shipped_fingerprint()
         conn = _open_current(SHIPPED, shipped, touch=False)
         if conn is not None:  # derived files (the study cards) still go to the cache
