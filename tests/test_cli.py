@@ -104,7 +104,7 @@ def test_lookup_full_adds_features_use_cases_and_corrections(cli: Cli) -> None:
         (["postgress"], "postgresql", "fuzzy"),
         (["elasticserch"], "elasticsearch", "fuzzy"),
         (["rabbit", "mq"], "rabbitmq", "normalized"),
-        (["graf"], "grafana", "prefix"),
+        (["grafan"], "grafana", "prefix"),
         (["jaeger"], "jaeger", "exact"),
         (["Zipkin"], "zipkin", "exact"),
         (["trino"], "trino", "exact"),
@@ -181,7 +181,7 @@ def test_an_ambiguous_name_lists_candidates_even_when_many(cli: Cli) -> None:
 
 
 def test_a_prefix_whose_name_the_others_extend_wins(cli: Cli) -> None:
-    data = cli.json("lookup", "dyna")  # DynamoDB, not DynamoDB Streams
+    data = cli.json("lookup", "dynamo")  # DynamoDB, not DynamoDB Streams
     assert data["service"]["id"] == "dynamodb"
     assert data["match"]["method"] == "prefix"
 
@@ -191,7 +191,7 @@ def test_fuzzy_ties_are_ambiguous(cli: Cli, tmp_path: Path) -> None:
         "Tributary", "Tributory"
     )
     data = write(tmp_path / "two.yaml", two)
-    result = cli("--data", str(data), "lookup", "tributery")
+    result = cli("--data", str(data), "lookup", "tributry")
     assert result.exit_code == 1
     assert "ambiguous" in result.stderr
     assert "Apache Tributary" in result.stderr and "Apache Tributory" in result.stderr

@@ -57,7 +57,7 @@ def _typo(word: str, seed: int) -> str:
 def test_fast_path_agrees_with_the_full_scan(
     catalog: Catalog, index: int, seed: int, noise: str
 ) -> None:
-    keys = [k for k, _kind, _id in catalog.key_rows(KeyLevel.NORMAL, KINDS) if 3 <= len(k) <= 10]
+    keys = [r[0] for r in catalog.key_rows(KeyLevel.NORMAL, KINDS) if 3 <= len(r[0]) <= 10]
     for query in (_typo(keys[index % len(keys)], seed), noise):
         if not compact(query):
             continue

@@ -204,23 +204,24 @@ class Catalog:
         )
         return [Key(*map(str, r)) for r in rows]
 
-    def key_rows(self, level: int, kinds: Sequence[Kind[Any]]) -> list[tuple[str, str, str]]:
-        """Every key of the given kinds at one level as (key, kind, id): the fuzzy choices."""
+    def key_rows(self, level: int, kinds: Sequence[Kind[Any]]) -> list[tuple[str, str, str, str]]:
+        """Every key of the given kinds at one level as (key, kind, id, label): the fuzzy
+        choices, with the name each key was made from (its words matter to a typo)."""
         return self._index.rows(
-            f"SELECT key, kind, id FROM keys WHERE level = ? AND kind IN ({_marks(kinds)})",
+            f"SELECT key, kind, id, label FROM keys WHERE level = ? AND kind IN ({_marks(kinds)})",
             (level, *_keys(kinds)),
         )
 
     def typo_rows(
         self, level: int, variants: Sequence[str], kinds: Sequence[Kind[Any]]
-    ) -> list[tuple[str, str, str]]:
-        """(key, kind, id) of every key that shares a deletion variant with the query.
+    ) -> list[tuple[str, str, str, str]]:
+        """(key, kind, id, label) of every key that shares a deletion variant with the query.
 
         CROSS JOIN fixes the join order (SQLite's documented way): from the query's few variants
         to their keys. Left to choose, the planner walked every key of the level and took
         12 ms instead of 0.3 ms; tests/test_cache.py pins the plan."""
         return self._index.rows(
-            "SELECT DISTINCT k.key, k.kind, k.id FROM typos t CROSS JOIN keys k "
+            "SELECT DISTINCT k.key, k.kind, k.id, k.label FROM typos t CROSS JOIN keys k "
             f"ON k.level = ? AND k.key = t.key WHERE t.variant IN ({_marks(variants)}) "
             f"AND k.kind IN ({_marks(kinds)})",
             (level, *variants, *_keys(kinds)),

@@ -26,16 +26,17 @@ from awsmap.base.text import clean, compact, deletions, normalize, quoted, simil
 from awsmap.catalog.indexformat import TYPO_DEPTH, TYPO_MAX_KEY, KeyLevel
 from awsmap.catalog.kinds import BY_KEY, Kind
 from awsmap.catalog.reader import Catalog, Key
-from awsmap.find.typos import is_near, is_typo
+from awsmap.find.typos import is_near, is_typo_of_name
 
 FUZZY_FLOOR = 78.0
 SUGGESTION_FLOOR = 70.0
 AMBIGUITY_MARGIN = 3.0
 MAX_SUGGESTIONS = 3
 MIN_PREFIX = 3  # a shorter query is never taken as the start of a name
-MIN_UNIQUE_PREFIX = 4  # nor, shorter than this, as the start of one name only
+MIN_UNIQUE_PREFIX = 5  # nor, shorter than this, as the start of one name only
 PLURAL_ENDINGS = ("es", "s")
-MIN_PREFIX_SHARE = 50.0  # a prefix taken as a name covers at least half of it ("graf": Grafana)
+MIN_SINGULAR = 4  # "kafkas" is Kafka; "ems" is not "em"
+MIN_PREFIX_SHARE = 66.0  # a prefix taken as a name covers two thirds of it ("grafan": Grafana)
 MAX_LISTED = 6  # names listed when a query starts several
 SHORT_QUERY = 5  # a fuzzy match of a query this short must be about as long as the query
 MIN_FUZZY = 4  # a shorter query is never matched fuzzily ("nat" is not NATS), only suggested
@@ -89,7 +90,7 @@ def _singular(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
         lower = query.lower()
         if lower.endswith("ss"):  # "postgress" is a typo, not a plural
             return None
-        if len(query) > len(ending) + MIN_UNIQUE_PREFIX and lower.endswith(ending):
+        if len(query) >= len(ending) + MIN_SINGULAR and lower.endswith(ending):
             found = exact(catalog, query[: -len(ending)], kinds)
             if found is not None:
                 return Match(query, found.kind, found.id, found.label, "normalized", 100.0)
@@ -105,9 +106,9 @@ def _ranked(scored: list[tuple[float, Key]], kinds: Kinds) -> list[tuple[float, 
     return sorted(scored, key=lambda s: (-s[0], order.index(s[1].kind), s[1].id))
 
 
-def _plausible(query_key: str, choice: str) -> bool:
+def _plausible(query: str, label: str) -> bool:
     """A match is an identity claim: only a typo of a name is taken for it (``find.typos``)."""
-    return is_typo(query_key, choice)
+    return is_typo_of_name(query, label)
 
 
 def _near(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
@@ -117,8 +118,8 @@ def _near(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
         return None
     scored: dict[tuple[str, str], tuple[float, Key]] = {}
     variants = sorted(deletions(key, TYPO_DEPTH))
-    for choice, kind, entry_id in catalog.typo_rows(KeyLevel.NORMAL, variants, kinds):
-        if not _plausible(key, choice):
+    for choice, kind, entry_id, label in catalog.typo_rows(KeyLevel.NORMAL, variants, kinds):
+        if not _plausible(query, label):
             continue
         score = similarity(key, choice)
         if (kind, entry_id) not in scored or scored[(kind, entry_id)][0] < score:
@@ -172,16 +173,17 @@ def _prefix(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
 
 
 def _ends_in_a_word(key: str, label: str) -> bool:
-    """A prefix is the start of a one-word name ("graf": Grafana) or ends where a word of a
-    longer name ends ("kinesis data": Kinesis Data Streams); never inside a word of a longer
+    """A prefix is the start of a one-word name ("grafan": Grafana) or whole words of a longer
+    one, two at least ("kinesis data": Kinesis Data Streams); never inside a word of a longer
     name ("progres" is not Progress Chef) nor one letter into the next ("queues")."""
     words = [w for w in (compact(w) for w in normalize(label).split()) if w]
     ends = [sum(len(w) for w in words[: i + 1]) for i in range(len(words))]
-    return len(words) <= 1 or len(key) in ends
+    # of a longer name, at least two whole words: "python" does not start python-tuf
+    return len(words) <= 1 or len(key) in ends[1:]
 
 
 def _score_all(
-    query: str, rows: list[tuple[str, str, str]], plausible_only: bool = False
+    query: str, rows: list[tuple[str, str, str, str]], plausible_only: bool = False
 ) -> list[tuple[float, Key]]:
     """Best fuzzy score of each entry; rows are (key, kind, id) and stay plain tuples for speed.
     With ``plausible_only``, an entry scores by its best key that the query is a typo of (its
@@ -189,15 +191,14 @@ def _score_all(
     from rapidfuzz import fuzz, process
 
     squashed = normalize(query).replace(" ", "")
-    key = compact(query)
     scored: dict[tuple[str, str], tuple[float, Key]] = {}
     hits = process.extract(
         squashed, [r[0] for r in rows], scorer=fuzz.ratio, limit=None, score_cutoff=SUGGESTION_FLOOR
     )
     for choice, score, idx in hits:
-        if plausible_only and not _plausible(key, choice):
+        _key, kind, entry_id, label = rows[idx]
+        if plausible_only and not _plausible(query, label):
             continue
-        _key, kind, entry_id = rows[idx]
         slot = (kind, entry_id)
         if slot not in scored or scored[slot][0] < score:
             scored[slot] = (float(score), Key(choice, kind, entry_id, choice))
@@ -243,11 +244,9 @@ def _word_matches(catalog: Catalog, query: str, kinds: Kinds) -> list[str]:
     for word in words:
         hit = exact(catalog, word, kinds)
         if hit is None and len(compact(word)) >= MIN_FUZZY:
-            scored = _ranked(_score_all(word, catalog.key_rows(KeyLevel.NORMAL, kinds)), kinds)
-            best = next(
-                (k for s, k in scored if s >= FUZZY_FLOOR and _plausible(compact(word), k.key)),
-                None,
-            )
+            rows = catalog.key_rows(KeyLevel.NORMAL, kinds)
+            near = [(s, k) for s, k in _ranked(_score_all(word, rows), kinds) if s >= FUZZY_FLOOR]
+            best = next((k for _s, k in near if is_near(compact(word), k.key)), None)
             if best is not None:
                 found.append(_name(catalog, best))
             continue

@@ -10,15 +10,19 @@ none that add or drop a letter (a short alias must not pull in a longer name). E
 
 from __future__ import annotations
 
+from awsmap.base.text import normalize
+
 SHORTEST = 4  # a shorter query is never a typo of anything (only a suggestion)
-SHORT = 5  # a query this short may only swap or change letters, not add or drop them
+SHORT = 5  # a query this short may only swap two neighbouring letters ("redsi": Redis)
+LAST_LETTER = 8  # shorter than this, a name with only its last letter changed is another name
 
 
 def allowed_edits(length: int) -> int:
-    """How many edits a query of ``length`` characters may be from the name it means."""
+    """How many edits a query of ``length`` characters may be from the name it means (most
+    typos are one edit; a longer name leaves room for a second)."""
     if length < SHORTEST:
         return 0
-    return 1 if length < 8 else 2 if length < 14 else 3
+    return 1 if length < 10 else 2 if length < 16 else 3
 
 
 def edits(a: str, b: str, limit: int) -> int:
@@ -47,12 +51,72 @@ def is_typo(query: str, name: str) -> bool:
     limit = allowed_edits(len(query))
     if limit == 0 or not name or query[0] != name[0]:
         return False
-    if len(query) <= SHORT and len(name) != len(query):
-        return False
+    if len(query) <= SHORT:  # "httpx" is not httpd, "keda" is not KDA: only a swap counts
+        return _swapped(query, name)
+    if len(query) < LAST_LETTER and _last_letter_only(query, name):
+        return False  # "athenz" is Athenz, not Athena: real names differ in the last letter
+    substituted = _one_substitution(query, name)
+    if substituted is not None and not _neighbours(*substituted):
+        return False  # "photon" is not Proton: a slipped finger hits a neighbouring key
     return edits(query, name, limit) <= limit
+
+
+_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEYS = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
+
+
+def _one_substitution(query: str, name: str) -> tuple[str, str] | None:
+    """The two letters, when the strings differ in exactly one position."""
+    if len(query) != len(name):
+        return None
+    diff = [(a, b) for a, b in zip(query, name, strict=True) if a != b]
+    return diff[0] if len(diff) == 1 else None
+
+
+def _neighbours(a: str, b: str) -> bool:
+    """Keys next to each other on a QWERTY keyboard (a row, or the rows above and below)."""
+    if a not in _KEYS or b not in _KEYS:
+        return True  # not a letter or digit key: no keyboard to judge by
+    (ra, ia), (rb, ib) = _KEYS[a], _KEYS[b]
+    return abs(ra - rb) <= 1 and abs(ia - ib) <= 1
+
+
+def _last_letter_only(query: str, name: str) -> bool:
+    return len(query) == len(name) and query[:-1] == name[:-1] and query[-1] != name[-1]
+
+
+def _swapped(query: str, name: str) -> bool:
+    """The two strings differ by one swap of neighbouring letters."""
+    if len(query) != len(name):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(query, name, strict=True)) if a != b]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and query[diff[0]] == name[diff[1]]
+        and query[diff[1]] == name[diff[0]]
+    )
 
 
 def is_near(query: str, name: str) -> bool:
     """Close enough to be worth suggesting (never taken as the answer)."""
     limit = allowed_edits(len(query)) + 1
     return edits(query, name, limit) <= limit
+
+
+def is_typo_of_name(query: str, name: str) -> bool:
+    """Whether ``query`` (as typed) is a typo of ``name`` (as written in the data). A name of
+    several words is compared word by word: the same words, each equal or a typo of its own
+    ("kinesis data analytcs"), so that "google cloud core" is not Google Cloud CDN and
+    "opentelemetry sdk" is not OpenTelemetry. One word against one word, or a phrase against a
+    name spelt as one word ("dynamo db"), is compared whole."""
+    asked = normalize(query).split()
+    named = normalize(name).split()
+    if (len(asked) <= 1 and len(named) <= 1) or "".join(asked) == "".join(named):
+        return is_typo("".join(asked), "".join(named))
+    if len(asked) != len(named):
+        return False
+    changed = [(a, n) for a, n in zip(asked, named, strict=True) if a != n]
+    return (len(changed) == 1 and is_typo(*changed[0])) or (
+        len(changed) > 1 and all(is_typo(a, n) for a, n in changed)
+    )
