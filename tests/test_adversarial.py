@@ -90,10 +90,12 @@ def test_markup_and_escapes_in_a_query_are_echoed_literally(cli: Cli) -> None:
 
 
 def test_rich_output_of_a_query_with_escapes_is_inert(cli: Cli) -> None:
-    result = cli("--color", "always", "lookup", "rabbitm\x1b[2Jq")
+    result = cli("--color", "always", "lookup", "rabitmq\x1b")
     assert result.exit_code == 0
-    assert "\x1b[2J" not in result.stdout
     assert "\\x1b" in result.stdout  # the query is shown, escaped, in the match line
+    missing = cli("--color", "always", "lookup", "rabitmq\x1b[2J")
+    assert missing.exit_code == 1
+    assert "\x1b[2J" not in missing.stderr and "\\x1b[2J" in missing.stderr
 
 
 # -- output -------------------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def test_any_name_of_a_right_service_is_right(
 
 
 def test_a_typo_of_a_right_answer_is_right(catalog: Catalog, deck: dict[str, Card]) -> None:
-    assert grade(catalog, deck["to-aws:postgresql:main"], "aurora postgress").rating == GOOD
+    assert grade(catalog, deck["to-aws:postgresql:main"], "aurora postgrsql").rating == GOOD
 
 
 def test_an_analogous_answer_where_a_managed_one_exists_is_hard(

@@ -117,6 +117,7 @@ def is_typo_of_name(query: str, name: str) -> bool:
     if len(asked) != len(named):
         return False
     changed = [(a, n) for a, n in zip(asked, named, strict=True) if a != n]
-    return (len(changed) == 1 and is_typo(*changed[0])) or (
-        len(changed) > 1 and all(is_typo(a, n) for a, n in changed)
-    )
+    limit = allowed_edits(len("".join(asked)))  # the phrase's length: "aurora postgress"
+    if not changed or not all(is_typo(a, n) for a, n in changed):
+        return False  # each word a typo of its own ("block" is not "blob")
+    return sum(edits(a, n, limit) for a, n in changed) <= limit
