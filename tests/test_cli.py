@@ -1,4 +1,5 @@
-"""Every command, in both output modes, through Typer's CliRunner."""
+"""The commands end to end, in-process through ``entry.run`` as the script runs them (the
+table-driven reader or Typer), with stdout and stderr apart: names, JSON keys, user data, output."""
 
 from __future__ import annotations
 

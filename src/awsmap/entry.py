@@ -17,12 +17,14 @@ import gc
 import os
 import sys
 
+from awsmap.base.errors import ExitCode
+
 
 def main() -> None:
     if sys.stdout is None:  # started with fd 1 closed: nothing can be answered
         if sys.stderr is not None:
             sys.stderr.write("awsmap: error: standard output is closed\n")
-        sys.exit(74)
+        sys.exit(ExitCode.OUTPUT)
     argv = sys.argv[1:]
     quick = not _interactive(argv)
     if quick:
@@ -33,14 +35,14 @@ def main() -> None:
     try:
         code = run(argv)
     except KeyboardInterrupt:  # before or after a command's own boundary: still no traceback
-        code = 130
+        code = ExitCode.INTERRUPTED
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = 141
+        code = ExitCode.BROKEN_PIPE
     except OSError:
-        code = 74
+        code = ExitCode.OUTPUT
     if quick:
         gc.freeze()
     sys.exit(code)

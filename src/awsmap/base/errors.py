@@ -1,7 +1,8 @@
 """The one domain error type and the exit codes it maps to.
 
-Everything below the CLI raises :class:`AwsmapError` (or a subclass); ``cli.py`` turns it into one
-line on stderr and the exit code in one place. The codes are documented in the README.
+Everything below the command line raises :class:`AwsmapError` (or a subclass);
+``cli.runtime.guard`` turns it into one line on stderr and the exit code, in one place. The codes
+are documented in the README.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from awsmap.base.errors import NotFoundError, UsageError
 from awsmap.base.match import Match
 from awsmap.base.text import clean, compact, deletions, normalize, quoted, similarity
 from awsmap.catalog.indexformat import TYPO_DEPTH, TYPO_MAX_KEY, KeyLevel
-from awsmap.catalog.kinds import BY_KEY, Kind
+from awsmap.catalog.kinds import Kind
 from awsmap.catalog.reader import Catalog, Key
 from awsmap.find.typos import is_near, is_typo_of_name
 
@@ -260,7 +260,3 @@ def _or(names: Sequence[str]) -> str:
     if len(quoted_names) <= 1:
         return "".join(quoted_names)
     return ", ".join(quoted_names[:-1]) + " or " + quoted_names[-1]
-
-
-def kind_of(match: Match) -> Kind[Any]:
-    return BY_KEY[match.kind]

@@ -185,9 +185,6 @@ class Store:
             args = (since,)
         return [Review(*r) for r in self._conn.execute(sql + " ORDER BY id", args).fetchall()]
 
-    def review_count(self) -> int:
-        return int(self._conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0])
-
     def version(self) -> int:
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
