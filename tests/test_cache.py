@@ -106,6 +106,7 @@ print("ok")
     assert result.stdout == "ok\n", result.stderr
 
 
+@pytest.mark.slow
 def test_changed_user_data_rebuilds_the_index(tmp_path: Path) -> None:
     data = write(tmp_path / "tributary.yaml", FLUME)
     first = run("--data", str(data), "lookup", "tributary", "--json", cache=tmp_path / "c")
@@ -123,6 +124,7 @@ def test_fingerprint_changes_with_any_source(tmp_path: Path) -> None:
     assert index.fingerprint([str(data)]) != before
 
 
+@pytest.mark.slow
 def test_unwritable_cache_directory_costs_speed_not_correctness(tmp_path: Path) -> None:
     blocker = write(tmp_path / "not-a-dir", "x")
     result = run("lookup", "kafka", "--json", cache=blocker / "cache")
@@ -131,6 +133,7 @@ def test_unwritable_cache_directory_costs_speed_not_correctness(tmp_path: Path) 
     assert result.stderr.count("\n") == 1  # only the probe's line: no warning, no traceback
 
 
+@pytest.mark.slow
 def test_unwritable_home_still_works(tmp_path: Path) -> None:
     blocker = write(tmp_path / "home-is-a-file", "x")
     env = {**os.environ, "HOME": str(blocker), "XDG_CACHE_HOME": str(blocker / ".cache")}
@@ -175,6 +178,7 @@ def _index_file(cache: Path) -> Path:
     return files[0]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["garbage", "truncate", "empty"])
 def test_damaged_cache_is_detected_and_rebuilt(tmp_path: Path, damage: str) -> None:
     assert run("lookup", "kafka", "--json", cache=tmp_path).returncode == 0
@@ -194,6 +198,7 @@ def test_damaged_cache_is_detected_and_rebuilt(tmp_path: Path, damage: str) -> N
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
+@pytest.mark.slow
 def test_damage_found_mid_query_rebuilds_once(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -217,6 +222,7 @@ def test_damage_found_mid_query_rebuilds_once(
 FIRST_RUNS = 4  # two per core: enough to race on the build; more only lengthens the suite
 
 
+@pytest.mark.slow
 def test_concurrent_first_runs_share_one_intact_cache(tmp_path: Path) -> None:
     env = {**os.environ, "AWSMAP_CACHE_DIR": str(tmp_path)}
     procs = [

@@ -16,10 +16,18 @@ from awsmap.catalog.reader import Catalog
 SRC = Path(__file__).parents[1] / "src"
 
 
-@pytest.fixture
-def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "bundled-index.sqlite3"
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """One build for the module (it compiles the whole dataset); each test gets a copy."""
+    path = tmp_path_factory.mktemp("shipped") / "bundled-index.sqlite3"
     index.build_shipped(str(path))
+    return path.read_bytes()
+
+
+@pytest.fixture
+def shipped(built: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "bundled-index.sqlite3"
+    path.write_bytes(built)
     monkeypatch.setattr(index, "SHIPPED", str(path))
     monkeypatch.delenv("AWSMAP_SHIPPED_INDEX")
     monkeypatch.setenv("AWSMAP_CACHE_DIR", str(tmp_path / "cache"))

@@ -353,6 +353,7 @@ def test_a_bad_cards_file_is_ignored_and_written_again(
     assert marshal.loads(path.read_bytes())[1]  # written again
 
 
+@pytest.mark.slow
 def test_cards_are_pruned_and_cleared_with_their_index(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -33,6 +33,9 @@ def _keys(kinds: Sequence[Kind[Any]]) -> tuple[str, ...]:
 class Catalog:
     def __init__(self, index: Index) -> None:
         self._index = index
+        # every key of some kinds, read once per catalog: a fuzzy lookup and its per-word
+        # suggestions scan the same rows, and a catalog never changes while it is open
+        self._key_rows: dict[tuple[int, tuple[str, ...]], list[tuple[str, str, str, str]]] = {}
 
     @classmethod
     def open(cls, user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> "Catalog":
@@ -207,6 +210,12 @@ class Catalog:
     def key_rows(self, level: int, kinds: Sequence[Kind[Any]]) -> list[tuple[str, str, str, str]]:
         """Every key of the given kinds at one level as (key, kind, id, label): the fuzzy
         choices, with the name each key was made from (its words matter to a typo)."""
+        memo = (level, _keys(kinds))
+        if memo not in self._key_rows:
+            self._key_rows[memo] = self._all_keys(level, kinds)
+        return self._key_rows[memo]
+
+    def _all_keys(self, level: int, kinds: Sequence[Kind[Any]]) -> list[tuple[str, str, str, str]]:
         return self._index.rows(
             f"SELECT key, kind, id, label FROM keys WHERE level = ? AND kind IN ({_marks(kinds)})",
             (level, *_keys(kinds)),
