@@ -66,11 +66,11 @@ def fingerprint(paths: Sequence[str]) -> str:
 def shipped_fingerprint() -> str:
     """What the shipped index must have been built from: this version and format, and each
     bundled file by name and size (the file times of an installed package mean nothing)."""
-    from awsmap.catalog.bundled import bundled_names
+    from awsmap.catalog.bundled import DATA_FOLDER, bundled_names
 
     parts = [f"awsmap {__version__} format {FORMAT} shipped"]
-    for name, path in zip(bundled_names(), bundled_paths(), strict=True):
-        parts.append(f"{name}\0{os.stat(path).st_size}")
+    for name in bundled_names():
+        parts.append(f"{name}\0{os.stat(os.path.join(DATA_FOLDER, *name.split('/'))).st_size}")
     return "\n".join(parts)
 
 
@@ -135,17 +135,17 @@ class Index:
 
 def open_index(user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> Index:
     """The index of the bundled data plus ``user_paths``, from the cache when it is current."""
-    wanted = fingerprint(sources(user_paths))
     target = index_path(user_paths)
 
     def rebuild() -> sqlite3.Connection:
-        return _build_and_store(user_paths, wanted, target)
+        return _build_and_store(user_paths, fingerprint(sources(user_paths)), target)
 
     if not user_paths and os.environ.get(SHIPPED_INDEX_ENV) != "0" and os.path.exists(SHIPPED):
         shipped = shipped_fingerprint()
         conn = _open_current(SHIPPED, shipped, touch=False)
         if conn is not None:  # derived files (the study cards) still go to the cache
             return Index(conn, rebuild, target, shipped)
+    wanted = fingerprint(sources(user_paths))
     conn = _open_current(target, wanted)
     return Index(conn if conn is not None else rebuild(), rebuild, target, wanted)
 

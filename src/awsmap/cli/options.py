@@ -239,5 +239,17 @@ ESTIMATE_OPTIONS: tuple[Option, ...] = (
         "api-gateway, elasticache, msk, aurora.",
         "SERVICES",
     ),
+    TextOption(
+        ("--architecture",),
+        "architecture",
+        "Size the AWS services of one of awsmap's architectures (url-shortener, chat...).",
+        "NAME",
+    ),
+    TextOption(
+        ("--stack",),
+        "stack",
+        'Size the AWS services a stack of names maps to: "postgres redis kafka".',
+        "NAMES",
+    ),
     JSON,
 )

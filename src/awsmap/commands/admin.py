@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from awsmap.base.errors import DataError, ExitCode, UsageError
 from awsmap.base.problems import Problem
 from awsmap.base.text import quoted
-from awsmap.commands.context import Context
+
+if TYPE_CHECKING:
+    from awsmap.commands.context import Context
 
 JSON = dict[str, Any]
 

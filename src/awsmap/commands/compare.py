@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import combinations
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from awsmap.base.errors import UsageError
 from awsmap.base.match import Match
@@ -13,10 +13,12 @@ from awsmap.catalog.domain import key_use_case, recommended, status_words
 from awsmap.catalog.kinds import AWS_SERVICE, BY_KEY, CATEGORY, COMPARISON, TECHNOLOGY
 from awsmap.catalog.models import Comparison, ComparisonRow
 from awsmap.catalog.reader import Catalog
-from awsmap.commands.context import Context
 from awsmap.commands.lookup import comparison_ref
 from awsmap.find.equivalents import EQUIVALENT_PATH, equivalents
 from awsmap.find.resolve import resolve
+
+if TYPE_CHECKING:
+    from awsmap.commands.context import Context
 
 JSON = dict[str, Any]
 

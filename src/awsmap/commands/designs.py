@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from awsmap.base.errors import NotFoundError
 from awsmap.base.graphs import Cluster, Edge, Graph, Node
@@ -21,8 +21,10 @@ from awsmap.catalog.kinds import (
 )
 from awsmap.catalog.models import AwsService
 from awsmap.catalog.reader import Catalog
-from awsmap.commands.context import Context
 from awsmap.find.resolve import resolve
+
+if TYPE_CHECKING:
+    from awsmap.commands.context import Context
 
 JSON = dict[str, Any]
 Names = dict[str, str]  # id -> display name

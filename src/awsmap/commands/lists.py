@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from awsmap.base.match import Match
 from awsmap.catalog.domain import Equivalent, key_use_case, recommended
 from awsmap.catalog.kinds import CATEGORY, TECHNOLOGY
 from awsmap.catalog.models import Category, Technology
 from awsmap.catalog.reader import Catalog
-from awsmap.commands.context import Context
 from awsmap.find.equivalents import equivalents
 from awsmap.find.resolve import resolve
+
+if TYPE_CHECKING:
+    from awsmap.commands.context import Context
 
 JSON = dict[str, Any]
 

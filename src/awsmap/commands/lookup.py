@@ -11,6 +11,7 @@ from awsmap.catalog.models import AwsService, Category, Comparison, Pipeline, Te
 
 if TYPE_CHECKING:
     from awsmap.catalog.designs import Number, Pattern
+    from awsmap.commands.context import Context
 from awsmap.base.errors import NotFoundError
 from awsmap.base.text import compact, quoted
 from awsmap.catalog.domain import RELATION_ORDER
@@ -22,7 +23,6 @@ from awsmap.catalog.kinds import (
     PATTERN,
 )
 from awsmap.catalog.reader import Catalog
-from awsmap.commands.context import Context
 from awsmap.find.equivalents import EQUIVALENT_PATH, equivalents
 from awsmap.find.resolve import exact, resolve
 

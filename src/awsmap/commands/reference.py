@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from typing import Any, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from awsmap.base.errors import NotFoundError, UsageError
 from awsmap.catalog.designs import Number, Tip
@@ -18,10 +18,12 @@ from awsmap.catalog.kinds import (
 )
 from awsmap.catalog.models import STATUSES, AwsService
 from awsmap.catalog.reader import Catalog
-from awsmap.commands.context import Context
 from awsmap.commands.designs import service_json
 from awsmap.commands.lookup import number_json
 from awsmap.find.resolve import resolve
+
+if TYPE_CHECKING:
+    from awsmap.commands.context import Context
 
 JSON = dict[str, Any]
 Names = dict[str, str]  # id -> display name

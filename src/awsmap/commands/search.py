@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from awsmap.base.errors import NotFoundError, UsageError
 from awsmap.base.text import quoted
 from awsmap.catalog.domain import first_available, recommended
 from awsmap.catalog.kinds import AWS_SERVICE, PATTERN, TECHNOLOGY
 from awsmap.catalog.reader import Catalog
-from awsmap.commands.context import Context
 from awsmap.find import search as ranking
 from awsmap.find.equivalents import equivalents
+
+if TYPE_CHECKING:
+    from awsmap.commands.context import Context
 
 JSON = dict[str, Any]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from awsmap.base.errors import ExitCode, NotFoundError, UsageError
 from awsmap.base.graphs import Cluster, Edge, Graph, Node
@@ -19,9 +19,11 @@ from awsmap.catalog.models import AwsService, Technology
 from awsmap.catalog.reader import Catalog
 from awsmap.commands import compose
 from awsmap.commands.compose import Entry, image_candidates
-from awsmap.commands.context import Context
 from awsmap.find.equivalents import equivalents
 from awsmap.find.resolve import exact, resolve
+
+if TYPE_CHECKING:
+    from awsmap.commands.context import Context
 
 JSON = dict[str, Any]
 

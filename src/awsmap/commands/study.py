@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from awsmap.base.errors import ExitCode, UsageError
 from awsmap.base.paths import STDIN
-from awsmap.commands.context import Context
 from awsmap.study.results import ExportResult, ProgressResult, StatsResult
+
+if TYPE_CHECKING:
+    from awsmap.commands.context import Context
 
 MODES_HELP = "--mode is type, flip or choice"
 
