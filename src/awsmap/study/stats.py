@@ -76,8 +76,13 @@ def _mastery(
     cards: Sequence[Card], states: dict[str, CardState], categories: dict[str, str]
 ) -> tuple[CategoryMastery, ...]:
     out = []
+    by_category: dict[str, list[Card]] = {cat_id: [] for cat_id in categories}
+    for card in cards:  # one pass over the deck, not one per category (thousands of cards)
+        for cat_id in card.categories:
+            if cat_id in by_category:
+                by_category[cat_id].append(card)
     for cat_id, name in categories.items():
-        mine = [c for c in cards if cat_id in c.categories]
+        mine = by_category[cat_id]
         if not mine:
             continue
         seen = [states[c.id] for c in mine if c.id in states]
