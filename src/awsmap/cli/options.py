@@ -241,7 +241,7 @@ ESTIMATE_OPTIONS: tuple[Option, ...] = (
     ),
     TextOption(
         ("--architecture",),
-        "architecture",
+        "architecture",  # not a kind: the keyword it sets
         "Size the AWS services of one of awsmap's architectures (url-shortener, chat...).",
         "NAME",
     ),

@@ -221,10 +221,6 @@ class QuestionsResult(NamedTuple):
         }
 
 
-RETIRED = "retired"  # the `services` filter for every status but available
-TIP_GROUPS = ("tip", "cap", "strategy")  # not a kind: the groups of tips
-
-
 class _Tagged(Protocol):
     @property
     def tags(self) -> tuple[str, ...]: ...

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from awsmap.base.errors import NotFoundError, UsageError
 from awsmap.catalog.designs import Number, Tip
 from awsmap.catalog.kinds import (
-    ARCHITECTURE,
     AWS_SERVICE,
     NUMBER,
-    PATTERN,
-    TECHNOLOGY,
     TIP,
-    Kind,
 )
 from awsmap.catalog.models import STATUSES, AwsService
 from awsmap.catalog.reader import Catalog
-from awsmap.commands.designs import service_json
+from awsmap.commands.designs import Names, service_json
 from awsmap.commands.lookup import number_json
 from awsmap.find.resolve import resolve
 
@@ -26,9 +22,6 @@ if TYPE_CHECKING:
     from awsmap.commands.context import Context
 
 JSON = dict[str, Any]
-Names = dict[str, str]  # id -> display name
-# The kinds a question refers to; its fields are named after their plurals.
-QUESTION_REFERENCES: tuple[Kind[Any], ...] = (TECHNOLOGY, AWS_SERVICE, PATTERN, ARCHITECTURE)
 
 
 class TipsResult(NamedTuple):
@@ -93,14 +86,6 @@ class NumbersResult(NamedTuple):
 
 RETIRED = "retired"  # the `services` filter for every status but available
 TIP_GROUPS = ("tip", "cap", "strategy")  # not a kind: the groups of tips
-
-
-class _Tagged(Protocol):
-    @property
-    def tags(self) -> tuple[str, ...]: ...
-
-
-T = TypeVar("T", bound=_Tagged)
 
 
 def tips_result(
