@@ -150,6 +150,13 @@ def targets(page: str) -> list[tuple[str, list[str], list[str], float]]:
         ),
         ("6. quiz: first card on screen", [AWSMAP, "quiz", "--count", "1", "--cram"], LOOKUP, 1.50),
         ("7. stats", [AWSMAP, "stats"], LOOKUP, 1.30),
+        (
+            "11. estimate on three services",
+            [AWSMAP, "estimate", "--dau", "10M", "--writes", "20/day", "--read-ratio", "10"]
+            + ["--item", "2KB", "--on", "dynamodb,kinesis,s3"],
+            LOOKUP,
+            1.20,
+        ),
     ]
 
 
@@ -238,7 +245,7 @@ def main() -> int:
         )
         print(
             "baselines: 1, 3, 4: python -c 'import typer'; 2: tldr -r PAGE (the Python tldr "
-            "client); 5, 6, 7: awsmap lookup kafka; 8: target 1 without user data; 10: a warm "
+            "client); 5, 6, 7, 11: awsmap lookup kafka; 8: target 1 without user data; 10: a warm "
             "lookup kafka --json"
         )
         for line in lines:

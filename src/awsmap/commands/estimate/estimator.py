@@ -82,12 +82,12 @@ def _rate_words(rate: RateInput, users: Fraction | None, word: str) -> str:
     period = period_words(rate.period_s)
     if rate.per_user and users is not None:
         return (
-            f"{count_words(users)} users × {num(rate.count)} {word}/{period} ÷ "
+            f"{count_words(users)} users × {num(rate.amount)} {word}/{period} ÷ "
             f"{num(rate.period_s)} s"
         )
     if rate.period_s == 1:
-        return f"{num(rate.count)} {word}/s given"
-    return f"{num(rate.count)} {word}/{period} ÷ {num(rate.period_s)} s"
+        return f"{num(rate.amount)} {word}/s given"
+    return f"{num(rate.amount)} {word}/{period} ÷ {num(rate.period_s)} s"
 
 
 def _load(request: Request) -> tuple[Rate, Rate]:

@@ -9,9 +9,8 @@ loader, which keeps it testable with hand-made limits.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from awsmap.base.errors import DataError
 
@@ -35,8 +34,7 @@ class NumberLike(Protocol):
     def source(self) -> str: ...
 
 
-@dataclass(frozen=True)
-class Limit:
+class Limit(NamedTuple):
     """One AWS limit: its number id, value and unit, whether it is a soft quota, and its source."""
 
     id: str

@@ -8,8 +8,8 @@ then the scaling dimension that needs the most units, then the quota closest to 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from .limits import Limit, require
 from .request import Request
@@ -17,8 +17,7 @@ from .result import Need, Rate
 from .units import ceil, num, size_words
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What every service check reads: the request, the load and the limits."""
 
     request: Request

@@ -7,9 +7,8 @@ accepted, the defaults and the one-line errors are the same wherever an estimate
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from awsmap.base.errors import UsageError
 
@@ -46,23 +45,21 @@ SERVICES: dict[str, str] = {
 ALIASES = {"kinesis": "kinesis-data-streams"}
 
 
-@dataclass(frozen=True)
-class RateInput:
-    """A rate as typed: a count per period, per user when ``per_user``."""
+class RateInput(NamedTuple):
+    """A rate as typed: an amount per period, per user when ``per_user``."""
 
     typed: str
-    count: Fraction
+    amount: Fraction
     period_s: int
     per_user: bool
 
     def per_second(self, users: Fraction | None) -> Fraction:
         """Average per second: users x count / period, or count / period for a total."""
-        total = self.count * users if self.per_user and users is not None else self.count
+        total = self.amount * users if self.per_user and users is not None else self.amount
         return total / self.period_s
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):
     """What to estimate, parsed: every field exact, every default recorded in ``assumed``."""
 
     dau: Fraction | None
@@ -76,7 +73,7 @@ class Request:
     fanout: int
     duration_s: Fraction | None
     services: tuple[str, ...]
-    typed: dict[str, str] = field(default_factory=dict)
+    typed: dict[str, str]
     assumed: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:

@@ -6,9 +6,8 @@ every need names the limit it was checked against, so the number can be defended
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .limits import Limit, as_json_number
 from .request import Request
@@ -16,8 +15,7 @@ from .request import Request
 NeedKind = Literal["units", "quota"]
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A derived number, its unit and how it was derived; ``value`` is None when not derivable."""
 
     value: Fraction | None
@@ -28,8 +26,7 @@ class Figure:
         return None if self.value is None else as_json_number(self.value)
 
 
-@dataclass(frozen=True)
-class Rate:
+class Rate(NamedTuple):
     """Average and peak per second of one kind of request, with the formula for both."""
 
     avg: Fraction
@@ -44,8 +41,7 @@ class Rate:
         }
 
 
-@dataclass(frozen=True)
-class Need:
+class Need(NamedTuple):
     """What a service needs for this load, checked against one AWS limit.
 
     ``units`` needs count scaling units (shards, partitions, prefixes), each good for the limit's
@@ -78,8 +74,7 @@ class Need:
         }
 
 
-@dataclass(frozen=True)
-class ServiceEstimate:
+class ServiceEstimate(NamedTuple):
     """One service's needs and the sentence naming the limit that bites first."""
 
     id: str
@@ -97,8 +92,7 @@ class ServiceEstimate:
         }
 
 
-@dataclass(frozen=True)
-class Estimate:
+class Estimate(NamedTuple):
     """A whole estimate: load, data, bandwidth, per-service needs and notes."""
 
     request: Request
