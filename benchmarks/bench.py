@@ -152,8 +152,10 @@ def targets(page: str) -> list[tuple[str, list[str], list[str], float]]:
         ("7. stats", [AWSMAP, "stats"], LOOKUP, 1.30),
         (
             "11. estimate on three services",
-            [AWSMAP, "estimate", "--dau", "10M", "--writes", "20/day", "--read-ratio", "10"]
-            + ["--item", "2KB", "--on", "dynamodb,kinesis,s3"],
+            [
+                *(AWSMAP, "estimate", "--dau", "10M", "--writes", "20/day", "--read-ratio", "10"),
+                *("--item", "2KB", "--on", "dynamodb,kinesis,s3"),
+            ],
             LOOKUP,
             1.20,
         ),
