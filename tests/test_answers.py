@@ -160,3 +160,29 @@ def test_a_damaged_schema_is_exit_3_and_left_untouched(tmp_path: Path) -> None:
     result = awsmap(tmp_path, "stats")
     assert result.returncode == ExitCode.DATA
     assert b"damaged" in result.stderr and db.read_bytes() == before
+
+
+def test_a_missing_field_is_one_problem_each(tmp_path: Path) -> None:
+    user = tmp_path / "v.yaml"
+    user.write_text("technologies:\n  - id: x1\n    name: X One\n", encoding="utf-8")
+    result = awsmap(tmp_path, "validate", str(user))
+    lines = result.stdout.decode().strip().splitlines()
+    assert result.returncode == ExitCode.DATA
+    assert lines[-1] == "3 problems" and len(set(lines[:-1])) == 3
+
+
+@pytest.mark.parametrize("columns", ["0", "5"])
+def test_a_tiny_width_still_prints_answers_and_errors(tmp_path: Path, columns: str) -> None:
+    found = awsmap(tmp_path, "lookup", "kafka", COLUMNS=columns)
+    assert found.returncode == 0 and b"Apache Kafka" in found.stdout
+    missing = awsmap(tmp_path, "lookup", "zzzqqq", COLUMNS=columns)
+    assert missing.returncode == 1 and b"zzzqqq" in missing.stderr
+
+
+def test_the_quiz_summary_escapes_the_state_path(tmp_path: Path) -> None:
+    state = tmp_path / "st\x1b[31mx"
+    result = awsmap(
+        tmp_path, "quiz", "--count", "1", "--cram", stdin="rds\n", AWSMAP_STATE_DIR=str(state)
+    )
+    assert result.returncode == 0
+    assert b"\x1b[31m" not in result.stdout and b"\\x1b[31m" in result.stdout

@@ -91,6 +91,8 @@ def schema_problems(doc: Document) -> list[Problem]:
                     field=field or None,
                 )
             )
+    # jsonschema reports a "required" error per missing field, each listing all of them
+    problems = list(dict.fromkeys(problems))
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return problems
 

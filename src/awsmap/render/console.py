@@ -39,6 +39,7 @@ def _make(stream: Literal["stdout", "stderr"]) -> Console:
     no_color = _mode == "never" or (_mode == "auto" and "NO_COLOR" in os.environ)
     return _Console(
         file=file,
+        width=_usable_width(),
         force_terminal=True if _mode == "always" else None,
         no_color=no_color,
         color_system=None if no_color else "auto",
@@ -47,6 +48,19 @@ def _make(stream: Literal["stdout", "stderr"]) -> Console:
         emoji=False,
         soft_wrap=False,
     )
+
+
+MIN_WIDTH = 20  # narrower than this (COLUMNS=0, 5) nothing useful fits: Rich's own default applies
+DEFAULT_WIDTH = 80
+
+
+def _usable_width() -> int | None:
+    """``COLUMNS`` as Rich would read it, unless it is too small to print anything (``COLUMNS=0``
+    printed nothing at all, errors included): then the default width."""
+    text = os.environ.get("COLUMNS", "")
+    if not text.strip().isdigit():
+        return None  # unset or not a number: Rich decides (the terminal's size, or 80)
+    return DEFAULT_WIDTH if int(text) < MIN_WIDTH else None
 
 
 def _tolerate_narrow_encoding(stream: object) -> None:

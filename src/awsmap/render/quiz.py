@@ -38,7 +38,7 @@ class TextUi:
 
     def finish(self, summary: Summary, where: str | None) -> None:
         """The closing line: what was reviewed and where it was saved."""
-        self.out.write("\n" + summary_text(summary, where) + "\n")
+        self.out.write("\n" + safe(summary_text(summary, where)) + "\n")  # a path is data
 
     def _say(self, text: str = "") -> None:
         self.out.write(safe(text) + "\n")
