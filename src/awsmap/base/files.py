@@ -35,31 +35,22 @@ def is_special(path: str) -> bool:
 
 
 def write_bytes(target: str, data: bytes, mode: int | None = None) -> str:
-    """Write ``data`` to ``target`` as one atomic replacement; returns the path written.
+    """Write ``data`` to ``target`` as one atomic replacement (``produce``); returns the path
+    written. A symlink is resolved first (the link stays, the file it names is replaced); a
+    device or FIFO is written through. ``mode`` sets the new file's permissions (default: what
+    the umask gives a new file, as ``open`` would)."""
 
-    A symlink is resolved first (the link stays, the file it names is replaced). ``mode`` sets the
-    new file's permissions (default: what the umask gives a new file, as ``open`` would)."""
-    real = os.path.realpath(target)
-    if is_special(real):
-        with open(real, "wb") as out:  # a device or FIFO: written through, never replaced
+    def fill(tmp: str) -> None:
+        with open(tmp, "wb") as out:
             out.write(data)
-        return real
-    fd, tmp = temp_beside(real)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(tmp, default_mode() if mode is None else mode)
-        os.replace(tmp, real)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return real
+
+    return produce(target, fill, mode)
 
 
 def produce(target: str, make: Callable[[str], None], mode: int | None = None) -> str:
-    """Like ``write_bytes`` for a file another library writes by path (an Anki deck, a SQLite
-    index): ``make`` fills an exclusive temporary path beside the target, which then replaces it."""
+    """Write ``target`` through ``make``, which fills a path (an Anki deck, a SQLite index, bytes):
+    an exclusive temporary file beside the target that then replaces it, or for a device or FIFO
+    a file in a private folder that is then written through."""
     real = os.path.realpath(target)
     if is_special(real):  # made in a private folder (never beside a device), then written through
         import tempfile

@@ -94,7 +94,11 @@ def sources(user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> list[str]:
 
 def index_path(user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> str:
     """The cache file for this combination of data files."""
-    key = zlib.crc32(chr(0).join(sources(user_paths)).encode())
+    return _cache_file(sources(user_paths))
+
+
+def _cache_file(paths: Sequence[str]) -> str:
+    key = zlib.crc32(chr(0).join(paths).encode())
     return os.path.join(cache_dir(), f"{PREFIX}{key:08x}{SUFFIX}")
 
 
@@ -135,17 +139,18 @@ class Index:
 
 def open_index(user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> Index:
     """The index of the bundled data plus ``user_paths``, from the cache when it is current."""
-    target = index_path(user_paths)
+    paths = sources(user_paths)  # one scan of the data folder serves the name and the fingerprint
+    target = _cache_file(paths)
 
     def rebuild() -> sqlite3.Connection:
-        return _build_and_store(user_paths, fingerprint(sources(user_paths)), target)
+        return _build_and_store(user_paths, fingerprint(paths), target)
 
     if not user_paths and os.environ.get(SHIPPED_INDEX_ENV) != "0" and os.path.exists(SHIPPED):
         shipped = shipped_fingerprint()
         conn = _open_current(SHIPPED, shipped, touch=False)
         if conn is not None:  # derived files (the study cards) still go to the cache
             return Index(conn, rebuild, target, shipped)
-    wanted = fingerprint(sources(user_paths))
+    wanted = fingerprint(paths)
     conn = _open_current(target, wanted)
     return Index(conn if conn is not None else rebuild(), rebuild, target, wanted)
 

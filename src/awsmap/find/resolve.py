@@ -182,33 +182,39 @@ def _ends_in_a_word(key: str, label: str) -> bool:
     return len(words) <= 1 or len(key) in ends[1:]
 
 
-def _score_all(
-    query: str, rows: list[tuple[str, str, str, str]], plausible_only: bool = False
-) -> list[tuple[float, Key]]:
-    """Best fuzzy score of each entry; rows are (key, kind, id) and stay plain tuples for speed.
-    With ``plausible_only``, an entry scores by its best key that the query is a typo of (its
-    best-scoring key may be another alias)."""
+Row = tuple[str, str, str, str]  # key, kind, id, label
+
+
+def _hits(query: str, rows: list[Row]) -> list[tuple[float, Row]]:
+    """Every key scoring at least the suggestion floor against the query (one rapidfuzz scan)."""
     from rapidfuzz import fuzz, process
 
     squashed = normalize(query).replace(" ", "")
-    scored: dict[tuple[str, str], tuple[float, Key]] = {}
-    hits = process.extract(
+    found = process.extract(
         squashed, [r[0] for r in rows], scorer=fuzz.ratio, limit=None, score_cutoff=SUGGESTION_FLOOR
     )
-    for choice, score, idx in hits:
-        _key, kind, entry_id, label = rows[idx]
+    return [(float(score), rows[idx]) for _choice, score, idx in found]
+
+
+def _best_per_entry(
+    hits: list[tuple[float, Row]], query: str = "", plausible_only: bool = False
+) -> list[tuple[float, Key]]:
+    """Best score of each entry; with ``plausible_only``, by its best key that the query is a
+    typo of (its best-scoring key may be another alias)."""
+    scored: dict[tuple[str, str], tuple[float, Key]] = {}
+    for score, (choice, kind, entry_id, label) in hits:
         if plausible_only and not _plausible(query, label):
             continue
         slot = (kind, entry_id)
         if slot not in scored or scored[slot][0] < score:
-            scored[slot] = (float(score), Key(choice, kind, entry_id, choice))
+            scored[slot] = (score, Key(choice, kind, entry_id, choice))
     return list(scored.values())
 
 
 def _fuzzy(catalog: Catalog, query: str, kinds: Kinds, what: str) -> Match:
     key = compact(query)
-    rows = catalog.key_rows(KeyLevel.NORMAL, kinds) if key else []
-    ranked = _ranked(_score_all(query, rows), kinds)
+    hits = _hits(query, catalog.key_rows(KeyLevel.NORMAL, kinds)) if key else []
+    ranked = _ranked(_best_per_entry(hits), kinds)
     shown = [(s, k) for s, k in ranked if is_near(key, k.key)][:MAX_SUGGESTIONS]
     names = catalog.names_of([(k.kind, k.id) for _s, k in shown])
 
@@ -216,7 +222,7 @@ def _fuzzy(catalog: Catalog, query: str, kinds: Kinds, what: str) -> Match:
         return names.get((found.kind, found.id), found.label)
 
     suggestions = tuple(_suggest(k) for _s, k in shown)
-    typos = _ranked(_score_all(query, rows, plausible_only=True), kinds) if rows else []
+    typos = _ranked(_best_per_entry(hits, query, plausible_only=True), kinds)
     matches = [(s, k) for s, k in typos if s >= FUZZY_FLOOR]
     if not matches:
         suggestions = tuple(dict.fromkeys([*_word_matches(catalog, query, kinds), *suggestions]))
@@ -244,8 +250,8 @@ def _word_matches(catalog: Catalog, query: str, kinds: Kinds) -> list[str]:
     for word in words:
         hit = exact(catalog, word, kinds)
         if hit is None and len(compact(word)) >= MIN_FUZZY:
-            rows = catalog.key_rows(KeyLevel.NORMAL, kinds)
-            near = [(s, k) for s, k in _ranked(_score_all(word, rows), kinds) if s >= FUZZY_FLOOR]
+            hits = _hits(word, catalog.key_rows(KeyLevel.NORMAL, kinds))
+            near = [(s, k) for s, k in _ranked(_best_per_entry(hits), kinds) if s >= FUZZY_FLOOR]
             best = next((k for _s, k in near if is_near(compact(word), k.key)), None)
             if best is not None:
                 found.append(_name(catalog, best))
