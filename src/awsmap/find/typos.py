@@ -13,7 +13,7 @@ from __future__ import annotations
 from awsmap.base.text import normalize
 
 SHORTEST = 4  # a shorter query is never a typo of anything (only a suggestion)
-SHORT = 5  # a query this short may only swap two neighbouring letters ("redsi": Redis)
+SHORT = 5  # a query this short may only swap two letters or drop one inside ("redsi", "lamda")
 LAST_LETTER = 8  # shorter than this, a name with only its last letter changed is another name
 
 
@@ -51,8 +51,8 @@ def is_typo(query: str, name: str) -> bool:
     limit = allowed_edits(len(query))
     if limit == 0 or not name or query[0] != name[0]:
         return False
-    if len(query) <= SHORT:  # "httpx" is not httpd, "keda" is not KDA: only a swap counts
-        return _swapped(query, name)
+    if len(query) <= SHORT:  # "httpx" is not httpd, "keda" is not KDA: a swap or a dropped letter
+        return _swapped(query, name) or _dropped_inside(query, name)
     if len(query) < LAST_LETTER and _last_letter_only(query, name):
         return False  # "athenz" is Athenz, not Athena: real names differ in the last letter
     substituted = _one_substitution(query, name)
@@ -83,6 +83,14 @@ def _neighbours(a: str, b: str) -> bool:
 
 def _last_letter_only(query: str, name: str) -> bool:
     return len(query) == len(name) and query[:-1] == name[:-1] and query[-1] != name[-1]
+
+
+def _dropped_inside(query: str, name: str) -> bool:
+    """The query is the name with one letter inside it left out ("lamda": Lambda; "runs" is not
+    runsc: a name cut short is another name)."""
+    return len(name) == len(query) + 1 and any(
+        name[:i] + name[i + 1 :] == query for i in range(1, len(name) - 1)
+    )
 
 
 def _swapped(query: str, name: str) -> bool:
