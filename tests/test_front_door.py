@@ -38,7 +38,6 @@ TYPOS = {
     "r53": "route53",
     "promethe": "prometheus",
     "lamda": "lambda",  # a letter dropped inside a short name
-    "kfka": "kafka",
 }
 
 # Named in issue 18 as confident wrong answers: each is now its own entry or "not found".
@@ -46,7 +45,7 @@ WRONG_BEFORE = [
     "cert-manager", "KEDA", "OpenFGA", "OpenAPI", "Vector", "vCluster", "Athenz", "ksqlDB",
     "Google Cloud SQL", "aws config", "Stateful Functions", "database", "data warehouse",
     "block storage", "file storage", "analytics", "event bus", "aws simpledb", "redis cache",
-    "queues", "progres", "httpx", "click", "pygments", "runs",
+    "queues", "progres", "httpx", "click", "pygments", "runs", "dill", "trio", "pint",
 ]  # fmt: skip
 
 # Real names one typo from an entry's name, which no rule of spelling can tell apart; reviewed:

@@ -86,8 +86,10 @@ def _last_letter_only(query: str, name: str) -> bool:
 
 
 def _dropped_inside(query: str, name: str) -> bool:
-    """The query is the name with one letter inside it left out ("lamda": Lambda; "runs" is not
-    runsc: a name cut short is another name)."""
+    """The query, of five letters, is the name with one letter inside it left out ("lamda":
+    Lambda); a name cut short at its end is another name ("runs" is not runsc)."""
+    if len(query) < SHORT:  # "dill" is not Drill, "trio" not Trino: four letters are a word
+        return False
     return len(name) == len(query) + 1 and any(
         name[:i] + name[i + 1 :] == query for i in range(1, len(name) - 1)
     )
