@@ -92,17 +92,18 @@ def dynamodb(ctx: Context) -> Checked:
         partitions = throughput_partitions(Fraction(rcu), Fraction(wcu), part_r.value, part_w.value)
         writes_bind = Fraction(wcu) / part_w.value >= Fraction(rcu) / part_r.value
         binding = part_w if writes_bind else part_r
+        many = f"{num(partitions)} partition{'' if partitions == 1 else 's'}"
         needs.append(
             Need(
                 what="partitions from throughput",
                 value=partitions,
                 unit="partitions",
                 formula=f"{num(rcu)} RCU ÷ {num(part_r.value)} + {num(wcu)} WCU ÷ "
-                f"{num(part_w.value)} = {num(exact, 2)} → {partitions} partitions at least",
+                f"{num(part_w.value)} = {num(exact, 2)} → {many} at least",
                 limit=binding,
                 headroom=partitions / exact,
                 kind="units",
-                said=f"{num(partitions)} partitions at least, bound by {num(binding.value)} "
+                said=f"{many} at least, bound by {num(binding.value)} "
                 f"{binding.unit} on {'writes' if writes_bind else 'reads'}",
             )
         )
