@@ -147,6 +147,24 @@ class Edge(NamedTuple):
         return out
 
 
+class Walkthrough(NamedTuple):
+    """A design worked step by step in the order an interview goes."""
+
+    requirements: tuple[str, ...]
+    estimates: tuple[str, ...]
+    api: tuple[str, ...]
+    data_model: tuple[str, ...]
+    high_level: tuple[str, ...]
+    deep_dives: tuple[str, ...]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Walkthrough":
+        return cls(*(strings_of(data, step) for step in cls._fields))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {step: list(getattr(self, step)) for step in self._fields}
+
+
 class Architecture(NamedTuple):
     """A whole design, drawn with open-source technologies and with AWS services."""
 
@@ -162,6 +180,7 @@ class Architecture(NamedTuple):
     patterns: tuple[str, ...] = ()
     source: str | None = None
     corrections: tuple[Correction, ...] = ()
+    walkthrough: Walkthrough | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Architecture":
@@ -187,6 +206,9 @@ class Architecture(NamedTuple):
             patterns=strings_of(data, "patterns"),
             source=data.get("source"),
             corrections=corrections_of(data),
+            walkthrough=(
+                Walkthrough.from_dict(data["walkthrough"]) if data.get("walkthrough") else None
+            ),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -201,6 +223,8 @@ class Architecture(NamedTuple):
         put_if_set(out, "patterns", self.patterns)
         put_if_set(out, "source", self.source)
         put_if_set(out, "corrections", [c.to_dict() for c in self.corrections])
+        if self.walkthrough is not None:
+            out["walkthrough"] = self.walkthrough.to_dict()
         return out
 
 
