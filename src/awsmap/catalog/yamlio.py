@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import yaml
 
@@ -26,6 +26,10 @@ MAX_FILE_BYTES = 24 * 1024 * 1024
 # Nodes a document may expand to through aliases, as a multiple of the nodes it really has.
 MAX_EXPANSION = 10
 MIN_EXPANSION_BUDGET = 100_000
+# How deep collections may nest. awsmap's own documents nest five levels and compose files about
+# eight; the checks after parsing (the JSON Schema, record building) recurse once per level, so a
+# deeper document is refused here rather than left to exhaust Python's recursion limit there.
+MAX_DEPTH = 64
 
 
 class _Loader(_BaseLoader):
@@ -104,13 +108,14 @@ def _error(path: Path, message: str, mark: Any = None) -> DataError:
 
 
 def _check_graph(path: Path, root: yaml.Node) -> None:
-    """Refuse duplicate keys, and documents whose aliases expand far beyond their size."""
+    """Refuse duplicate keys, collections nested deeper than ``MAX_DEPTH``, and documents whose
+    aliases expand far beyond their size."""
     sizes: dict[int, int] = {}
     entered: set[int] = set()  # expanded, not finished: met again below itself, it is a cycle
     distinct = 0
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    stack: list[tuple[yaml.Node, bool, int]] = [(root, False, 0)]
     while stack:
-        node, children_done = stack.pop()
+        node, children_done, depth = stack.pop()
         key = id(node)
         if key in sizes:
             continue
@@ -125,9 +130,13 @@ def _check_graph(path: Path, root: yaml.Node) -> None:
         else:
             children = list(node.value)
         if not children_done:
+            if depth >= MAX_DEPTH:
+                raise _error(
+                    path, f"nests more than {MAX_DEPTH} levels deep; refusing it", node.start_mark
+                )
             entered.add(key)
-            stack.append((node, True))
-            stack.extend((c, False) for c in children if id(c) not in sizes)
+            stack.append((node, True, depth))
+            stack.extend((c, False, depth + 1) for c in children if id(c) not in sizes)
             if isinstance(node, yaml.MappingNode):
                 _check_duplicate_keys(path, node)
             continue
@@ -152,25 +161,57 @@ def _check_duplicate_keys(path: Path, node: yaml.MappingNode) -> None:
             seen.add(key.value)
 
 
+def _too_big(path: Path, size: float | None = None) -> DataError:
+    over = f"{size / 1048576:.1f} MiB is over" if size is not None else "is over"
+    return _error(
+        path,
+        f"{over} the {MAX_FILE_BYTES // 1048576} MiB limit for one file; split it into several",
+    )
+
+
 def read_text(path: Path) -> str:
-    """The file's text, or a DataError that says plainly why it cannot be had."""
+    """The file's text, or a DataError that says plainly why it cannot be had. A device, FIFO or
+    process substitution has no size to check first, so every file is read through the same cap:
+    ``/dev/zero`` is refused after 24 MiB instead of filling memory."""
     try:
         if path.is_dir():
             raise _error(path, "is a directory; give the YAML files in it")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise _error(
-                path,
-                f"{size / 1048576:.1f} MiB is over the {MAX_FILE_BYTES // 1048576} MiB "
-                "limit for one data file; split it into several files",
-            )
-        raw = path.read_bytes()
+            raise _too_big(path, size)
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise _error(path, "no such file") from None
     except PermissionError:
         raise _error(path, "permission denied") from None
     except OSError as exc:
         raise _error(path, f"cannot be read ({exc.strerror or exc})") from None
+    return decode(path, raw)
+
+
+def read_stream(path: Path, stream: IO[Any]) -> str:
+    """Text read from an open stream (standard input), through the same cap and checks as a file.
+    ``path`` only names it in messages."""
+    binary = getattr(stream, "buffer", None)
+    try:
+        raw = binary.read(MAX_FILE_BYTES + 1) if binary is not None else None
+        text: str | None = stream.read(MAX_FILE_BYTES + 1) if binary is None else None
+    except OSError as exc:
+        raise _error(path, f"cannot be read ({exc.strerror or exc})") from None
+    except ValueError:  # a closed stream
+        raise _error(path, "is closed; nothing to read") from None
+    if text is not None:
+        if len(text) > MAX_FILE_BYTES:
+            raise _too_big(path)
+        return text
+    return decode(path, bytes(raw or b""))
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """UTF-8 text of at most ``MAX_FILE_BYTES``, or the DataError that says why not."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_big(path)
     if b"\x00" in raw:
         raise _error(path, "is a binary file, not YAML text")
     try:

@@ -285,6 +285,10 @@ def stack(ctx: Context, names: list[str], file: str | None) -> StackResult:
     source = None
     if file is not None:
         source = "<stdin>" if file == STDIN else file
-        text = ctx.stdin().read() if file == STDIN else None
+        text = None
+        if file == STDIN:
+            from awsmap.catalog.yamlio import read_stream
+
+            text = read_stream(Path(source), ctx.stdin())
         entries = compose.read_entries(Path(source), text)
     return stack_result(ctx.catalog(), split_names(names), entries, source)

@@ -41,6 +41,11 @@ MAX_LISTED = 6  # names listed when a query starts several
 SHORT_QUERY = 5  # a fuzzy match of a query this short must be about as long as the query
 MIN_FUZZY = 4  # a shorter query is never matched fuzzily ("nat" is not NATS), only suggested
 TYPO_MAX_QUERY = TYPO_MAX_KEY - TYPO_DEPTH  # so every key within two edits is covered
+# The longest name in the data is under 80 characters. A longer query is not a name, misspelt or
+# not: it is answered "not found" after the exact look-up, without fuzzy scans, whose cost grows
+# with its length (a 100 KB argument took 27 s); suggestions come from its first words only.
+MAX_NAME_QUERY = 160
+MAX_SUGGESTING_WORDS = 8
 Kinds = Sequence[Kind[Any]]
 
 
@@ -75,12 +80,24 @@ def resolve(catalog: Catalog, query: str, kinds: Kinds, what: str = "") -> Match
     """The single best entry of one of ``kinds`` (earlier kinds win ties) for ``query``."""
     text = clean_query(query)
     what = what or " or ".join(k.word for k in kinds)
+    if len(text) > MAX_NAME_QUERY:
+        return exact(catalog, text, kinds) or _too_long(catalog, text, kinds, what)
     return (
         exact(catalog, text, kinds)
         or _singular(catalog, text, kinds)
         or _prefix(catalog, text, kinds)
         or _near(catalog, text, kinds)
         or _fuzzy(catalog, text, kinds, what)
+    )
+
+
+def _too_long(catalog: Catalog, query: str, kinds: Kinds, what: str) -> Match:
+    suggestions = tuple(dict.fromkeys(_word_matches(catalog, query, kinds)))[:MAX_SUGGESTIONS]
+    hint = f"; did you mean {_or(suggestions)}?" if suggestions else ""
+    raise NotFoundError(
+        f"no {what} matches {quoted(query)} ({len(query):,} characters: longer than any name)"
+        + hint,
+        suggestions=suggestions,
     )
 
 
@@ -243,7 +260,12 @@ def _fuzzy(catalog: Catalog, query: str, kinds: Kinds, what: str) -> Match:
 def _word_matches(catalog: Catalog, query: str, kinds: Kinds) -> list[str]:
     """For a query of several words that matches nothing: the entries its single words name
     ("redis cache" suggests Redis, "graphana dash" Grafana), so suggestions stay on topic."""
-    words = [w for w in query.split() if len(compact(w)) >= MIN_FUZZY - 1]
+    words: list[str] = []
+    for word in dict.fromkeys(query.split()):
+        if len(compact(word)) >= MIN_FUZZY - 1:
+            words.append(word)
+            if len(words) == MAX_SUGGESTING_WORDS:
+                break
     if len(words) < 2:
         return []
     found: list[str] = []

@@ -13,7 +13,7 @@ import sys
 from typing import TextIO
 
 from awsmap.base.errors import UsageError
-from awsmap.base.text import safe
+from awsmap.base.text import quoted, safe
 from awsmap.render import console
 from awsmap.render.as_json import line
 from awsmap.study.model import RATING_WORDS, Card, Outcome, Shown, Summary, until_due
@@ -62,8 +62,8 @@ class TextUi:
                 self._say()
             return None
         answer = text.rstrip("\r\n")
-        if not self.typed:
-            self._say(prompt + answer)
+        if not self.typed:  # echo a piped answer, escaped and cut like any echoed input
+            self._say(prompt + quoted(answer)[1:-1])
         return answer
 
     def reveal(self, card: Card) -> None:

@@ -9,6 +9,7 @@ means "I don't know" (Again).
 from __future__ import annotations
 
 from awsmap.base.errors import NotFoundError, UsageError
+from awsmap.base.text import quoted
 from awsmap.catalog.domain import RELATION_ORDER
 from awsmap.catalog.kinds import BY_KEY
 from awsmap.catalog.reader import Catalog
@@ -39,7 +40,7 @@ def grade(catalog: Catalog, card: Card, answer: str) -> Verdict:
     try:
         match = resolve(catalog, text, (BY_KEY[card.answer_kind],))
     except (NotFoundError, UsageError):
-        return Verdict(AGAIN, f"{text!r} is not one of them: " + _expected(card))
+        return Verdict(AGAIN, f"{quoted(text)} is not one of them: " + _expected(card))
     found = next((a for a in card.accepted if a.id == match.id), None)
     if found is None:
         return Verdict(AGAIN, f"{match.label} is not one of them: " + _expected(card))
