@@ -205,17 +205,15 @@ def test_damage_found_mid_query_rebuilds_once(
     monkeypatch.setenv("AWSMAP_CACHE_DIR", str(tmp_path))
     catalog = Catalog.open()
     calls = {"n": 0}
-    real = index.Index.rows
+    real = index.Index.read
 
-    def flaky(
-        self: index.Index, sql: str, args: tuple[object, ...] = ()
-    ) -> list[tuple[object, ...]]:
+    def flaky(self: index.Index, sql: str, args: Any, decode: Any) -> Any:
         if calls["n"] == 0:
             calls["n"] += 1
             self._conn.close()  # the next execute raises ProgrammingError, a DatabaseError
-        return real(self, sql, args)
+        return real(self, sql, args, decode)
 
-    monkeypatch.setattr(index.Index, "rows", flaky)
+    monkeypatch.setattr(index.Index, "read", flaky)
     assert catalog.get(TECHNOLOGY, "kafka").name == "Apache Kafka"
 
 

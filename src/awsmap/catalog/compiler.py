@@ -14,7 +14,15 @@ import sqlite3
 from typing import Any
 
 from awsmap.base.text import compact, deletions, flat_text, terms
-from awsmap.catalog.indexformat import FIELD_WEIGHTS, TYPO_DEPTH, TYPO_MAX_KEY, KeyLevel, posting
+from awsmap.catalog.indexformat import (
+    FIELD_WEIGHTS,
+    TYPO_DEPTH,
+    TYPO_MAX_KEY,
+    KeyLevel,
+    posting,
+    seal,
+    seal_bytes,
+)
 from awsmap.catalog.kinds import KINDS, Kind, walk
 from awsmap.catalog.loader import Loaded
 
@@ -57,7 +65,7 @@ class _Tables:
         doc = len(self.entries)
         name = kind.name_of(body)
         self.names[kind.key][entry_id] = name
-        self.entries.append((kind.key, entry_id, ord_, doc, name, _dumps(body)))
+        self.entries.append((kind.key, entry_id, ord_, doc, seal(name), seal(_dumps(body))))
         labels = kind.name_values(body)
         self.keys.extend((KeyLevel.EXACT, label, kind.key, entry_id, label) for label in labels)
         self.keys.extend(
@@ -108,15 +116,15 @@ def write(conn: sqlite3.Connection, loaded: Loaded, fingerprint: str) -> None:
     conn.executemany("INSERT INTO phrases VALUES (?, ?, ?, ?)", tables.phrases)
     conn.executemany(
         "INSERT INTO terms VALUES (?, ?)",
-        ((term, marshal.dumps(p)) for term, p in tables.postings.items()),
+        ((term, seal_bytes(marshal.dumps(p))) for term, p in tables.postings.items()),
     )
     counts = {kind: len(found) for kind, found in tables.names.items()}
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [
-            ("notices", _dumps(loaded.notices)),
-            ("counts", _dumps(counts)),
-            ("searchable", str(tables.searchable)),
+            ("notices", seal(_dumps(loaded.notices))),
+            ("counts", seal(_dumps(counts))),
+            ("searchable", seal(str(tables.searchable))),
         ],
     )
     conn.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))

@@ -25,13 +25,15 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from awsmap import __version__
 from awsmap.base.files import TEMP_SUFFIX, produce
 from awsmap.base.paths import SHIPPED_INDEX_ENV, cache_dir
 from awsmap.catalog.bundled import bundled_paths
-from awsmap.catalog.indexformat import FORMAT
+from awsmap.catalog.indexformat import FORMAT, Damaged, unseal
+
+T = TypeVar("T")
 
 SHIPPED = os.path.join(os.path.dirname(__file__), "bundled-index.sqlite3")
 PREFIX = "index-"
@@ -123,18 +125,29 @@ class Index:
         self.fingerprint = fingerprint
 
     def rows(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.read(sql, args, list)
+
+    def read(
+        self, sql: str, args: Sequence[Any], decode: Callable[[list[tuple[Any, ...]]], T]
+    ) -> T:
+        """``decode`` of the rows of a query. A file SQLite finds damaged, or a value that fails
+        its checksum while decoding (``indexformat.Damaged``), rebuilds the index once and reads
+        again: a damaged cache costs one compile, never a wrong answer or a failed command."""
         try:
-            return self._conn.execute(sql, args).fetchall()
-        except sqlite3.DatabaseError:
+            return decode(self._conn.execute(sql, args).fetchall())
+        except (sqlite3.DatabaseError, Damaged):
             if self._rebuilt:
                 raise
             self._rebuilt = True
             self._conn = self._rebuild()
-            return self._conn.execute(sql, args).fetchall()
+            return decode(self._conn.execute(sql, args).fetchall())
 
     def meta(self, key: str) -> str | None:
-        found = self.rows("SELECT value FROM meta WHERE key = ?", (key,))
-        return str(found[0][0]) if found else None
+        return self.read(
+            "SELECT value FROM meta WHERE key = ?",
+            (key,),
+            lambda found: unseal(found[0][0]) if found else None,
+        )
 
 
 def open_index(user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> Index:

@@ -6,8 +6,47 @@ side and the query side never imports the builder.
 
 from __future__ import annotations
 
+import zlib
+
 # Bump whenever the tables or encodings change: every older index file is then rebuilt.
-FORMAT = "6"
+FORMAT = "7"
+
+
+class Damaged(ValueError):
+    """A value read from the index fails its checksum: the index is rebuilt, never trusted."""
+
+
+# Sealed values. Every value the query side decodes (an entry's body and name, a postings blob,
+# the counts and notices) is stored with the CRC-32 of its bytes in front, and checked when read:
+# a flipped bit in a cache file is found where it is used, for the price of a checksum of the few
+# rows a command reads, instead of a checksum of the whole file on every run (7 MB: 4 ms, 5% of a
+# warm lookup). Keys are not sealed: they are compared in SQL, and a damaged key only fails to
+# match.
+def seal(text: str) -> str:
+    return f"{zlib.crc32(text.encode()):08x}{text}"
+
+
+def unseal(value: object) -> str:
+    if isinstance(value, str) and len(value) >= 8:
+        text = value[8:]
+        try:
+            if int(value[:8], 16) == zlib.crc32(text.encode()):
+                return text
+        except ValueError:
+            pass
+    raise Damaged("a value of the index fails its checksum")
+
+
+def seal_bytes(blob: bytes) -> bytes:
+    return zlib.crc32(blob).to_bytes(4, "big") + blob
+
+
+def unseal_bytes(value: object) -> bytes:
+    if isinstance(value, bytes) and len(value) >= 4:
+        blob = value[4:]
+        if int.from_bytes(value[:4], "big") == zlib.crc32(blob):
+            return blob
+    raise Damaged("a value of the index fails its checksum")
 
 
 class KeyLevel:

@@ -3,14 +3,16 @@
 import json
 import marshal
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
 from awsmap.base.errors import NotFoundError
 from awsmap.catalog.index import Index, open_index
+from awsmap.catalog.indexformat import unseal, unseal_bytes
 from awsmap.catalog.kinds import BY_KEY, Kind
 
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 class Key(NamedTuple):
@@ -28,6 +30,19 @@ def _marks(values: Sequence[Any]) -> str:
 
 def _keys(kinds: Sequence[Kind[Any]]) -> tuple[str, ...]:
     return tuple(k.key for k in kinds)
+
+
+def _body(value: object) -> Any:
+    """An entry's document mapping from its sealed JSON (``indexformat.seal``)."""
+    return json.loads(unseal(value))
+
+
+def _records(kind: Kind[R]) -> "Callable[[list[tuple[Any, ...]]], list[R]]":
+    return lambda rows: [kind.record(_body(r[0])) for r in rows]
+
+
+def _id_names(rows: list[tuple[Any, ...]]) -> dict[str, str]:
+    return {str(r[0]): unseal(r[1]) for r in rows}
 
 
 class Catalog:
@@ -55,24 +70,27 @@ class Catalog:
     # -- entries ---------------------------------------------------------------------------------
 
     def get(self, kind: Kind[R], entry_id: str) -> R:
-        rows = self._index.rows(
-            "SELECT body FROM entries WHERE kind = ? AND id = ?", (kind.key, entry_id)
+        found = self._index.read(
+            "SELECT body FROM entries WHERE kind = ? AND id = ?",
+            (kind.key, entry_id),
+            _records(kind),
         )
-        if not rows:
+        if not found:
             raise NotFoundError(f"no {kind.word} with id '{entry_id}'")
-        return kind.record(json.loads(rows[0][0]))
+        return found[0]
 
     def many(self, kind: Kind[R], ids: Sequence[str]) -> dict[str, R]:
         """The entries with these ids that exist, by id."""
-        rows = self._index.rows(
+        return self._index.read(
             f"SELECT id, body FROM entries WHERE kind = ? AND id IN ({_marks(ids)})",
             (kind.key, *ids),
+            lambda rows: {str(r[0]): kind.record(_body(r[1])) for r in rows},
         )
-        return {str(r[0]): kind.record(json.loads(r[1])) for r in rows}
 
     def all(self, kind: Kind[R]) -> list[R]:
-        rows = self._index.rows("SELECT body FROM entries WHERE kind = ? ORDER BY ord", (kind.key,))
-        return [kind.record(json.loads(r[0])) for r in rows]
+        return self._index.read(
+            "SELECT body FROM entries WHERE kind = ? ORDER BY ord", (kind.key,), _records(kind)
+        )
 
     def count(self, kind: Kind[Any]) -> int:
         raw = self._index.meta("counts")
@@ -83,14 +101,19 @@ class Catalog:
 
     def by_docs(self, docs: Sequence[int]) -> dict[int, tuple[Kind[Any], Any]]:
         """Entries by document number (search postings name documents)."""
-        rows = self._index.rows(
-            f"SELECT doc, kind, body FROM entries WHERE doc IN ({_marks(docs)})", tuple(docs)
+
+        def decode(rows: list[tuple[Any, ...]]) -> dict[int, tuple[Kind[Any], Any]]:
+            out: dict[int, tuple[Kind[Any], Any]] = {}
+            for doc, key, body in rows:
+                kind = BY_KEY[key]
+                out[int(doc)] = (kind, kind.record(_body(body)))
+            return out
+
+        return self._index.read(
+            f"SELECT doc, kind, body FROM entries WHERE doc IN ({_marks(docs)})",
+            tuple(docs),
+            decode,
         )
-        out: dict[int, tuple[Kind[Any], Any]] = {}
-        for doc, key, body in rows:
-            kind = BY_KEY[key]
-            out[int(doc)] = (kind, kind.record(json.loads(body)))
-        return out
 
     def phrases(self, docs: Sequence[int]) -> list[tuple[int, str, str]]:
         """(document, field, its terms) of every searched value of these documents, in the
@@ -105,28 +128,29 @@ class Catalog:
         ]
 
     def names(self, kind: Kind[Any]) -> dict[str, str]:
-        rows = self._index.rows(
-            "SELECT id, name FROM entries WHERE kind = ? ORDER BY ord", (kind.key,)
+        return self._index.read(
+            "SELECT id, name FROM entries WHERE kind = ? ORDER BY ord", (kind.key,), _id_names
         )
-        return {str(r[0]): str(r[1]) for r in rows}
 
     def names_for(self, kind: Kind[Any], ids: Sequence[str]) -> dict[str, str]:
         """Display names of the entries of one kind with these ids (no record is built)."""
-        rows = self._index.rows(
+        return self._index.read(
             f"SELECT id, name FROM entries WHERE kind = ? AND id IN ({_marks(ids)})",
             (kind.key, *ids),
+            _id_names,
         )
-        return {str(r[0]): str(r[1]) for r in rows}
 
     def names_of(self, refs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
         """Display names of (kind key, id) pairs that exist."""
         out: dict[tuple[str, str], str] = {}
         for key, entry_id in refs:
-            rows = self._index.rows(
-                "SELECT name FROM entries WHERE kind = ? AND id = ?", (key, entry_id)
+            name = self._index.read(
+                "SELECT name FROM entries WHERE kind = ? AND id = ?",
+                (key, entry_id),
+                lambda rows: unseal(rows[0][0]) if rows else None,
             )
-            if rows:
-                out[(key, entry_id)] = str(rows[0][0])
+            if name is not None:
+                out[(key, entry_id)] = name
         return out
 
     # -- references ------------------------------------------------------------------------------
@@ -136,27 +160,39 @@ class Catalog:
     ) -> list[R]:
         """Entries of ``source`` that refer to one entry (through ``path`` only, if given), in
         data order."""
-        rows = self._referrer_rows("e.body", target, target_id, source, path)
-        return [source.record(json.loads(r[0])) for r in rows]
+        return self._referrer_rows("e.body", target, target_id, source, path, _records(source))
 
     def referrer_names(
         self, target: Kind[Any], target_id: str, source: Kind[Any], path: str | None = None
     ) -> list[tuple[str, str]]:
         """(id, name) of the referrers, as ``referrers`` orders them, without building records."""
-        rows = self._referrer_rows("e.id, e.name", target, target_id, source, path)
-        return [(str(r[0]), str(r[1])) for r in rows]
+        return self._referrer_rows(
+            "e.id, e.name",
+            target,
+            target_id,
+            source,
+            path,
+            lambda rows: [(str(r[0]), unseal(r[1])) for r in rows],
+        )
 
     def referrer_documents(
         self, target: Kind[Any], target_id: str, source: Kind[Any], path: str | None = None
     ) -> list[dict[str, Any]]:
         """The referrers as checked document mappings: for a caller that reads a field or two
         and should not import the record types of their kind."""
-        rows = self._referrer_rows("e.body", target, target_id, source, path)
-        return [json.loads(r[0]) for r in rows]
+        return self._referrer_rows(
+            "e.body", target, target_id, source, path, lambda rows: [_body(r[0]) for r in rows]
+        )
 
     def _referrer_rows(
-        self, columns: str, target: Kind[Any], target_id: str, source: Kind[Any], path: str | None
-    ) -> list[tuple[Any, ...]]:
+        self,
+        columns: str,
+        target: Kind[Any],
+        target_id: str,
+        source: Kind[Any],
+        path: str | None,
+        decode: "Callable[[list[tuple[Any, ...]]], T]",
+    ) -> T:
         sql = (
             f"SELECT {columns} FROM refs r JOIN entries e ON e.kind = r.from_kind "
             "AND e.id = r.from_id WHERE r.to_kind = ? AND r.to_id = ? AND r.from_kind = ?"
@@ -165,7 +201,9 @@ class Catalog:
         if path is not None:
             sql += " AND r.field = ?"
             args += (path,)
-        return self._index.rows(sql + " GROUP BY e.id ORDER BY MIN(r.ord), MIN(r.pos)", args)
+        return self._index.read(
+            sql + " GROUP BY e.id ORDER BY MIN(r.ord), MIN(r.pos)", args, decode
+        )
 
     def referrer_counts(self, target: Kind[Any], source: Kind[Any]) -> dict[str, int]:
         """How many entries of ``source`` refer to each entry of ``target``."""
@@ -179,15 +217,15 @@ class Catalog:
     def covering(self, source: Kind[R], targets: Sequence[tuple[Kind[Any], str]]) -> list[R]:
         """Entries of ``source`` that refer to every one of ``targets``, fewest references first."""
         pairs = [f"{kind.key}:{entry_id}" for kind, entry_id in targets]
-        rows = self._index.rows(
+        return self._index.read(
             "SELECT e.body FROM refs r JOIN entries e ON e.kind = r.from_kind AND e.id = r.from_id "
             f"WHERE r.from_kind = ? AND r.to_kind || ':' || r.to_id IN ({_marks(pairs)}) "
             "GROUP BY e.id HAVING COUNT(DISTINCT r.to_kind || ':' || r.to_id) = ? "
             "ORDER BY (SELECT COUNT(*) FROM refs x "
             "WHERE x.from_kind = e.kind AND x.from_id = e.id), e.ord",
             (source.key, *pairs, len(set(pairs))),
+            _records(source),
         )
-        return [source.record(json.loads(r[0])) for r in rows]
 
     # -- resolution and search support -----------------------------------------------------------
 
@@ -238,10 +276,14 @@ class Catalog:
 
     def postings(self, term: str, prefix: bool) -> list[int]:
         """Encoded (document, field) postings of a term, or of every term it starts."""
+
+        def decode(rows: list[tuple[Any, ...]]) -> list[int]:
+            return [p for r in rows for p in marshal.loads(unseal_bytes(r[0]))]
+
         if prefix:
-            rows = self._index.rows(
-                "SELECT postings FROM terms WHERE term >= ? AND term < ?", (term, term + "\uffff")
+            return self._index.read(
+                "SELECT postings FROM terms WHERE term >= ? AND term < ?",
+                (term, term + "\uffff"),
+                decode,
             )
-        else:
-            rows = self._index.rows("SELECT postings FROM terms WHERE term = ?", (term,))
-        return [p for r in rows for p in marshal.loads(r[0])]
+        return self._index.read("SELECT postings FROM terms WHERE term = ?", (term,), decode)
