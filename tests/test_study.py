@@ -326,9 +326,23 @@ def test_cached_cards_are_the_generated_cards(
     assert cardcache.cards(Catalog.open([])) == generated  # read back, equal field by field
 
 
+def _framed(blob: bytes) -> bytes:
+    import zlib
+
+    return zlib.crc32(blob).to_bytes(4, "big") + blob
+
+
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"garbage\x00\xff", b"\xfb\x00\x00\x00", "truncate", "other key", "wrong rows"],
+    [
+        b"",
+        b"garbage\x00\xff",
+        b"\xfb\x00\x00\x00",
+        "truncate",
+        "other key",
+        "wrong rows",
+        "flipped byte",
+    ],
 )
 def test_a_bad_cards_file_is_ignored_and_written_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: object
@@ -342,15 +356,20 @@ def test_a_bad_cards_file_is_ignored_and_written_again(
     if damage == "truncate":
         path.write_bytes(path.read_bytes()[:1000])
     elif damage == "other key":
-        path.write_bytes(marshal.dumps(("another dataset", [])))
+        path.write_bytes(_framed(marshal.dumps(("another dataset", []))))
     elif damage == "wrong rows":
-        key = marshal.loads(path.read_bytes())[0]
-        path.write_bytes(marshal.dumps((key, [("too", "short")])))
+        key = marshal.loads(path.read_bytes()[4:])[0]
+        path.write_bytes(_framed(marshal.dumps((key, [("too", "short")]))))
+    elif damage == "flipped byte":  # still unmarshals, to a wrong answer on a card
+        raw = bytearray(path.read_bytes())
+        raw[raw.index(b"Amazon MSK") + 3] ^= 1
+        assert marshal.loads(bytes(raw[4:]))
+        path.write_bytes(bytes(raw))
     else:
         assert isinstance(damage, bytes)
         path.write_bytes(damage)
     assert cardcache.cards(Catalog.open([])) == generated
-    assert marshal.loads(path.read_bytes())[1]  # written again
+    assert marshal.loads(path.read_bytes()[4:])[1]  # written again
 
 
 @pytest.mark.slow

@@ -5,7 +5,9 @@ Generating the cards decodes every technology and AWS service: about 30 ms, most
 code, so once generated they are written next to the index file (its name plus ``.cards``, pruned
 and cleared with it) under a key made of the index's fingerprint, which names the data files and
 the awsmap version, and ``CARDS_FORMAT``. A file that is missing, unreadable, damaged or keyed
-otherwise is ignored and written again; a cache that cannot be written only costs the speed.
+otherwise is ignored and written again; a cache that cannot be written only costs the speed. The
+file starts with the CRC-32 of the rest: a flipped byte that would still unmarshal (a wrong field
+on every exported card) fails the check and the cards are generated again.
 tests/test_study.py pins that the cards read back are the cards generated, and the damage cases.
 """
 
@@ -14,11 +16,12 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import zlib
 
 from awsmap.catalog.reader import Catalog
 from awsmap.study.model import Accepted, Card
 
-CARDS_FORMAT = "1"  # bump whenever cards.py changes what it generates
+CARDS_FORMAT = "2"  # bump whenever cards.py changes what it generates
 SUFFIX = ".cards"
 
 
@@ -49,7 +52,9 @@ def _read(path: str, key: str) -> list[Card] | None:
             data = (
                 f.read()
             )  # then loads: marshal.load on a file reads it in small pieces, 5x slower
-        stored_key, rows = marshal.loads(data)
+        if int.from_bytes(data[:4], "big") != zlib.crc32(data[4:]):
+            return None
+        stored_key, rows = marshal.loads(data[4:])
         if stored_key != key:
             return None
         return [
@@ -68,4 +73,5 @@ def _write(path: str, key: str, made: list[Card]) -> None:
     rows = [(*c[:5], tuple(tuple(a) for a in c.accepted), *c[6:]) for c in made]
     with contextlib.suppress(OSError):
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        write_bytes(path, marshal.dumps((key, rows)), mode=0o600)
+        blob = marshal.dumps((key, rows))
+        write_bytes(path, zlib.crc32(blob).to_bytes(4, "big") + blob, mode=0o600)
