@@ -169,6 +169,47 @@ def _too_big(path: Path, size: float | None = None) -> DataError:
     )
 
 
+_TAG = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
+_SCALARS = {_STR, _TAG + "int", _TAG + "float", _TAG + "bool", _TAG + "null"}
+
+
+class _NeedsFullLoader(Exception):
+    """The document uses anchors, merge keys or other tags: PyYAML's own constructor builds it."""
+
+
+def _plain(path: Path, loader: _Loader, node: yaml.Node, depth: int, seen: set[int]) -> Any:
+    """A document without anchors, built straight from its nodes, checking depth and duplicate
+    keys on the way. PyYAML's general constructor and the alias-expansion check cost about two
+    thirds of reading a large file; a data file rarely needs either. A node met twice is an
+    alias, anything but plain scalars, maps and lists another feature: both go the full way."""
+    if depth > MAX_DEPTH:
+        raise _error(path, f"nests more than {MAX_DEPTH} levels deep; refusing it", node.start_mark)
+    tag = node.tag
+    if tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    if id(node) in seen:
+        raise _NeedsFullLoader
+    seen.add(id(node))
+    if tag == _MAP and isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALARS:
+                raise _NeedsFullLoader
+            key = _plain(path, loader, key_node, depth + 1, seen)
+            if key in out:
+                raise _error(
+                    path, f"duplicate key {safe(repr(key_node.value))}", key_node.start_mark
+                )
+            out[key] = _plain(path, loader, value_node, depth + 1, seen)
+        return out
+    if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        return [_plain(path, loader, child, depth + 1, seen) for child in node.value]
+    if tag in _SCALARS and isinstance(node, yaml.ScalarNode):
+        return loader.yaml_constructors[tag](loader, node)
+    raise _NeedsFullLoader
+
+
 def read_text(path: Path) -> str:
     """The file's text, or a DataError that says plainly why it cannot be had. A device, FIFO or
     process substitution has no size to check first, so every file is read through the same cap:
@@ -234,8 +275,13 @@ def load(path: Path, text: str | None = None, compose: bool = False) -> Document
                 "is empty; a data file holds at least one of "
                 "technologies, aws_services, categories or comparisons",
             )
-        _check_graph(path, root)
-        data = loader.construct_document(root)
+        try:
+            data = None if compose else _plain(path, loader, root, 0, set())
+        except _NeedsFullLoader:
+            data = None
+        if data is None:
+            _check_graph(path, root)
+            data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = safe(exc.problem or exc.context or "invalid YAML")
