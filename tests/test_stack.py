@@ -268,7 +268,7 @@ def test_read_entries_raises_a_data_error_naming_the_file(tmp_path: Path) -> Non
 
 ARCHITECTURE_KEYS = {
     "kind", "id", "name", "aliases", "tags", "summary", "components", "edges", "tradeoffs",
-    "notes", "patterns", "source", "corrections", "match",
+    "notes", "patterns", "source", "corrections", "walkthrough", "match",
 }  # fmt: skip
 
 

@@ -147,6 +147,16 @@ class Edge(NamedTuple):
         return out
 
 
+STEP_TITLES = {
+    "requirements": "Requirements",
+    "estimates": "Estimates",
+    "api": "API",
+    "data_model": "Data model",
+    "high_level": "High-level design",
+    "deep_dives": "Deep dives",
+}
+
+
 class Walkthrough(NamedTuple):
     """A design worked step by step in the order an interview goes."""
 
@@ -163,6 +173,12 @@ class Walkthrough(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         return {step: list(getattr(self, step)) for step in self._fields}
+
+    def steps(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(numbered title, points) in interview order: ('3. API', (...)); deep dives last."""
+        return [
+            (f"{n}. {STEP_TITLES[step]}", self[n - 1]) for n, step in enumerate(self._fields, 1)
+        ]
 
 
 class Architecture(NamedTuple):

@@ -134,6 +134,7 @@ class ArchitectureResult(NamedTuple):
             "patterns": _named(a.patterns, self.patterns),
             "source": a.source,
             "corrections": [c.to_dict() for c in a.corrections],
+            "walkthrough": a.walkthrough.to_dict() if a.walkthrough else None,
             "match": self.match.to_json(),
         }
 

@@ -50,6 +50,10 @@ def _stack(result: StackResult) -> list[str]:
     return [*out, "", ", ".join(result.summary_words()) + "."]
 
 
+def _step(title: str, points: Sequence[str]) -> list[str]:
+    return [f"#### {cell(title)}", "", *(f"- {cell(p)}" for p in points)]
+
+
 def _architecture(result: ArchitectureResult) -> list[str]:
     a = result.architecture
     rows = [
@@ -61,8 +65,15 @@ def _architecture(result: ArchitectureResult) -> list[str]:
         ]
         for c in a.components
     ]
+    steps = a.walkthrough.steps() if a.walkthrough else []
     out = [f"## {cell(a.name)}", "", cell(a.summary), ""]
+    if steps:
+        out += ["### Walk-through", ""]
+    for title, points in steps[:-1]:  # requirements to the high-level design, drawn by the table
+        out += [*_step(title, points), ""]
     out += table(["Component", "Open source", "On AWS", "Note"], rows)
+    for title, points in steps[-1:]:  # the deep dives
+        out += ["", *_step(title, points)]
     if a.tradeoffs:
         out += ["", "### Trade-offs", ""] + [f"- {cell(t)}" for t in a.tradeoffs]
     return out

@@ -72,9 +72,32 @@ def _patterns(result: PatternsResult) -> list[RenderableType]:
 
 
 def _architecture(result: ArchitectureResult) -> list[RenderableType]:
+    """In interview order when the design has a walk-through: steps 1 to 5, the components and the
+    flow (the high-level design drawn), then the deep dives and the trade-offs."""
     a = result.architecture
     out = _heading(a.name, a.summary, a.tags)
     add_match_line(out, result.match, a.name)
+    steps = (
+        [bullets(title, points) for title, points in a.walkthrough.steps()] if a.walkthrough else []
+    )
+    out += steps[:-1]  # requirements to the high-level design, which the components and flow draw
+    out += _architecture_map(result)
+    out += steps[-1:]  # the deep dives
+    if a.tradeoffs:
+        out.append(bullets("Trade-offs that decide it", a.tradeoffs))
+    if a.notes:
+        out.append(bullets("Notes", a.notes))
+    if a.patterns:
+        out.append(
+            hint("Building blocks: " + ", ".join(result.patterns.get(p, p) for p in a.patterns))
+        )
+    out.append(hint(f"Diagram: awsmap architecture {a.id} --format mermaid"))
+    return out
+
+
+def _architecture_map(result: ArchitectureResult) -> list[RenderableType]:
+    """The components in both forms, and the flow between them."""
+    a = result.architecture
     grid = table("Components", "Role", "Open source", "On AWS", "Note")
     for c in a.components:
         aws = Text()
@@ -88,23 +111,12 @@ def _architecture(result: ArchitectureResult) -> list[RenderableType]:
             aws if aws.plain else inert("-"),
             inert(c.note or ""),
         )
-    out.append(grid)
     roles = {c.id: c.role for c in a.components}
     flow = [
         f"{roles[e.source]} → {roles[e.target]}" + (f" ({e.label})" if e.label else "")
         for e in a.edges
     ]
-    out.append(bullets("Flow", flow))
-    if a.tradeoffs:
-        out.append(bullets("Trade-offs that decide it", a.tradeoffs))
-    if a.notes:
-        out.append(bullets("Notes", a.notes))
-    if a.patterns:
-        out.append(
-            hint("Building blocks: " + ", ".join(result.patterns.get(p, p) for p in a.patterns))
-        )
-    out.append(hint(f"Diagram: awsmap architecture {a.id} --format mermaid"))
-    return out
+    return [grid, bullets("Flow", flow)]
 
 
 def _architectures(result: ArchitecturesResult) -> list[RenderableType]:
