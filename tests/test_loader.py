@@ -171,3 +171,34 @@ def test_every_bundled_record_of_every_kind_survives_dump_and_load(tmp_path: Pat
     for kind in KINDS:
         assert again.of(kind) == dataset.of(kind), kind.key
         assert dataset.of(kind), f"no bundled {kind.plural}"
+
+
+def test_reading_files_in_parallel_gives_what_reading_them_in_turn_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = write(tmp_path / "good.yaml", FLUME)
+    other = write(
+        tmp_path / "other.yaml",
+        FLUME.replace("tributary", "rivulet").replace("Tributary", "Rivulet"),
+    )
+    bad = write(tmp_path / "bad.yaml", "technologies:\n  - id: x\n")
+    broken = write(tmp_path / "broken.yaml", "technologies: [\n")
+    paths = [good, bad, other, broken]
+    in_turn = loader.collect_documents(paths)
+    monkeypatch.setattr(loader, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(loader.os, "cpu_count", lambda: 2)
+    in_parallel = loader.collect_documents(paths)
+    assert in_parallel == in_turn
+    assert [p for p, _data in in_parallel[0]] == [good, other]
+    assert in_parallel[1]
+
+
+def test_plain_documents_and_anchored_ones_read_alike(tmp_path: Path) -> None:
+    plain = "a:\n  b: [1, 2.5, true, null, text]\n  c: {d: '2026-01-01'}\n"
+    anchored = "x: &x [1, 2.5, true, null, text]\na:\n  b: *x\n  c: {d: '2026-01-01'}\n"
+    expected = {"a": {"b": [1, 2.5, True, None, "text"], "c": {"d": "2026-01-01"}}}
+    assert yamlio.load(write(tmp_path / "p.yaml", plain)).data == expected
+    assert yamlio.load(write(tmp_path / "a.yaml", anchored)).data == {
+        "x": expected["a"]["b"],
+        **expected,
+    }
