@@ -1,4 +1,4 @@
-"""Typed records of design knowledge: limits, patterns, architectures, practice questions, tips.
+"""Typed records of design knowledge: numbers, patterns, architectures, practice questions, tips.
 
 Like :mod:`awsmap.models` (whose conventions these follow), records are ``NamedTuple`` classes built
 from documents that already passed the JSON Schema, and ``to_dict`` gives the same shape back.
@@ -8,12 +8,18 @@ from typing import Any, NamedTuple
 
 from awsmap.catalog.models import Correction, corrections_of, put_if_set, strings_of
 
+AWS_LIMITS = "aws-limits"  # the group of a number that states an AWS service's limit
+# Every group of numbers, in the order `awsmap numbers` shows them (the schema's enum)
+NUMBER_GROUPS = ("latency", "network", "throughput", "capacity", "sizes", AWS_LIMITS)
+
 
 class Number(NamedTuple):
-    """A limit of an AWS service, with where it is stated and when it was checked."""
+    """A figure for back-of-envelope maths, with where it is stated and when it was checked: a
+    limit of an AWS service (group ``aws-limits``, with its ``service``), or a general figure
+    (any other group, no service; ``technology`` names the open-source engine it is about)."""
 
     id: str
-    service: str
+    service: str | None
     name: str
     value: float
     unit: str
@@ -21,12 +27,19 @@ class Number(NamedTuple):
     checked: str
     adjustable: bool | None = None
     note: str | None = None
+    group: str = AWS_LIMITS
+    technology: str | None = None
+
+    @property
+    def general(self) -> bool:
+        """Not an AWS limit: a latency, a throughput, a size..."""
+        return self.group != AWS_LIMITS
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Number":
         return cls(
             id=data["id"],
-            service=data["service"],
+            service=data.get("service"),
             name=data["name"],
             value=data["value"],
             unit=data["unit"],
@@ -34,16 +47,17 @@ class Number(NamedTuple):
             checked=data["checked"],
             adjustable=data.get("adjustable"),
             note=data.get("note"),
+            group=data.get("group", AWS_LIMITS),
+            technology=data.get("technology"),
         )
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "id": self.id,
-            "service": self.service,
-            "name": self.name,
-            "value": self.value,
-            "unit": self.unit,
-        }
+        out: dict[str, Any] = {"id": self.id, "group": self.group}
+        put_if_set(out, "service", self.service)
+        put_if_set(out, "technology", self.technology)
+        out["name"] = self.name
+        out["value"] = self.value
+        out["unit"] = self.unit
         put_if_set(out, "adjustable", self.adjustable)
         put_if_set(out, "note", self.note)
         out["source"] = self.source

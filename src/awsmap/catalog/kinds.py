@@ -150,6 +150,18 @@ def _edges_join_components(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
                 yield f"edges[{i}].{end}", f"no component has the id '{edge[end]}'"
 
 
+def _general_numbers_name_no_service(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """An AWS limit names its service (the schema says so); a general figure names none."""
+    from awsmap.catalog.designs import AWS_LIMITS
+
+    group = data.get("group", AWS_LIMITS)
+    if group == AWS_LIMITS:
+        return
+    for field in ("service", "adjustable"):
+        if data.get(field) is not None:
+            yield field, f"a {group} figure is not an AWS limit: it has no {field}"
+
+
 _NAMED = (Searched("name", "name"), Searched("aliases[]", "aliases"))
 
 CATEGORY: Kind[Category] = Kind("category", "categories", "category", Category.from_dict)
@@ -196,7 +208,8 @@ NUMBER: "Kind[Number]" = Kind(
     "number",
     "awsmap.catalog.designs:Number",
     names=("id",),
-    refs=(Ref("service", "aws_service"),),
+    refs=(Ref("service", "aws_service"), Ref("technology", "technology")),
+    rules=(_general_numbers_name_no_service,),
 )
 PATTERN: "Kind[Pattern]" = Kind(
     "pattern",

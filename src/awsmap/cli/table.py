@@ -255,15 +255,28 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "numbers",
         "reference",
-        "Limits for back-of-envelope maths (item sizes, throughput, timeouts), with sources.\n\n"
-        f"{_EXAMPLES}awsmap numbers · awsmap numbers dynamodb · awsmap numbers sqs --json",
-        ("dynamodb",),
+        "Figures for back-of-envelope maths, with sources: latencies, throughput, sizes, AWS "
+        "limits.\n\nThe latency ladder, network round trips, device throughput, what one server "
+        "handles, bytes per object, and AWS service limits. A technology gives its own rules of "
+        "thumb and its AWS equivalents' limits.\n\n"
+        f"{_EXAMPLES}awsmap numbers · awsmap numbers --group latency · awsmap numbers kafka · "
+        "awsmap numbers dynamodb · awsmap numbers sqs --json",
+        ("kafka",),
         Words(
-            "service",
-            "[SERVICE...]",
-            "Only this AWS service.",
+            "name",
+            "[NAME...]",
+            "Only this AWS service, or this technology and its AWS equivalents.",
             required=False,
-            complete=completion.SERVICE,
+            complete=completion.TECH_OR_SERVICE,
+        ),
+        (
+            TextOption(
+                ("--group",),
+                "group",
+                "Only one group of figures.",
+                "[latency|network|throughput|capacity|sizes|aws-limits]",
+            ),
+            JSON,
         ),
     ),
     Command(

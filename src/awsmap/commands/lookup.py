@@ -141,6 +141,8 @@ def number_json(number: Number) -> JSON:
         "checked": number.checked,
         "id": number.id,
         "adjustable": number.adjustable,
+        "group": number.group,
+        "technology": number.technology,
     }
 
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from awsmap.base.errors import NotFoundError, UsageError
-from awsmap.catalog.designs import Number, Tip
+from awsmap.catalog.designs import NUMBER_GROUPS, Number, Tip
 from awsmap.catalog.kinds import (
     AWS_SERVICE,
     NUMBER,
+    TECHNOLOGY,
     TIP,
 )
-from awsmap.catalog.models import STATUSES, AwsService
+from awsmap.catalog.models import STATUSES, AwsService, Technology
 from awsmap.catalog.reader import Catalog
 from awsmap.commands.designs import Names, service_json
 from awsmap.commands.lookup import number_json
@@ -73,13 +74,28 @@ class ServicesResult(NamedTuple):
 
 
 class NumbersResult(NamedTuple):
-    numbers: tuple[Number, ...]
+    numbers: tuple[Number, ...]  # in NUMBER_GROUPS order, data order within a group
     service: AwsService | None = None  # when asked for one service
     names: Names | None = None  # service names
+    group: str | None = None  # the --group asked for
+    technology: Technology | None = None  # when asked for a technology: its AWS equivalents'
 
     def to_json(self) -> JSON:
+        tech = self.technology
+        names = self.names or {}
         return {
             "service": service_json(self.service) if self.service else None,
+            "technology": {
+                "id": tech.id,
+                "name": tech.name,
+                "services": [
+                    {"id": eq.service, "name": names.get(eq.service, eq.service)}
+                    for eq in tech.aws_equivalents
+                ],
+            }
+            if tech
+            else None,
+            "group": self.group,
             "numbers": [number_json(n) for n in self.numbers],
         }
 
@@ -116,22 +132,54 @@ def services_result(catalog: Catalog, status: str | None = None) -> ServicesResu
     return ServicesResult(shown, catalog.many(AWS_SERVICE, wanted) if wanted else {}, status)
 
 
-def numbers_result(catalog: Catalog, service: str | None = None) -> NumbersResult:
-    """The limits for back-of-envelope maths: every service's, or one service's."""
-    if service is None:
-        every = catalog.all(NUMBER)
-        ids = sorted({n.service for n in every})
+def numbers_result(
+    catalog: Catalog, name: str | None = None, group: str | None = None
+) -> NumbersResult:
+    """The figures for back-of-envelope maths: all of them, one AWS service's limits, or a
+    technology's (its own rules of thumb and its AWS equivalents' limits); ``group`` keeps one
+    group. Groups come in ``NUMBER_GROUPS`` order."""
+    if group is not None and group not in NUMBER_GROUPS:
+        raise UsageError(f"--group is one of {', '.join(NUMBER_GROUPS)}")
+
+    def kept(found: list[Number]) -> tuple[Number, ...]:
+        shown = [n for n in found if group is None or n.group == group]
+        return tuple(sorted(shown, key=lambda n: NUMBER_GROUPS.index(n.group)))
+
+    if name is None:
+        every = kept(catalog.all(NUMBER))
+        ids = sorted({n.service for n in every if n.service})
         names = {i: s.name for i, s in catalog.many(AWS_SERVICE, ids).items()}
-        return NumbersResult(tuple(every), None, names)
-    match = resolve(catalog, service, (AWS_SERVICE,))
+        return NumbersResult(every, None, names, group)
+    match = resolve(catalog, name, (AWS_SERVICE, TECHNOLOGY))
+    if match.kind == TECHNOLOGY.key:
+        tech = catalog.get(TECHNOLOGY, match.id)
+        ids = list(dict.fromkeys(eq.service for eq in tech.aws_equivalents))
+        found = catalog.referrers(TECHNOLOGY, tech.id, NUMBER)
+        for service_id in ids:
+            found += catalog.referrers(AWS_SERVICE, service_id, NUMBER)
+        names = {i: s.name for i, s in catalog.many(AWS_SERVICE, ids).items()}
+        numbers = kept(found)
+        if not numbers:
+            _none_for(catalog, f"{tech.name} or its AWS equivalents", group)
+        return NumbersResult(numbers, None, names, group, tech)
     svc = catalog.get(AWS_SERVICE, match.id)
-    found = tuple(catalog.referrers(AWS_SERVICE, svc.id, NUMBER))
-    if not found:
-        having = sorted({n.service for n in catalog.all(NUMBER)})
-        raise NotFoundError(
-            f"no numbers for {svc.name} yet; services with numbers: {', '.join(having)}"
-        )
-    return NumbersResult(found, svc, {svc.id: svc.name})
+    numbers = kept(catalog.referrers(AWS_SERVICE, svc.id, NUMBER))
+    if not numbers:
+        _none_for(catalog, svc.name, group)
+    return NumbersResult(numbers, svc, {svc.id: svc.name}, group)
+
+
+def _none_for(catalog: Catalog, name: str, group: str | None) -> NoReturn:
+    """No figures for this name (in this group): say which services and technologies have some."""
+    every = [n for n in catalog.all(NUMBER) if group is None or n.group == group]
+    having = {n.service for n in every if n.service} | {n.technology for n in every if n.technology}
+    where = f" in the {group} group" if group else ""
+    hint = (
+        f"services and technologies with numbers{where}: {', '.join(sorted(having))}"
+        if having
+        else f"'awsmap numbers --group {group}' lists them all"
+    )
+    raise NotFoundError(f"no numbers for {name}{where} yet; {hint}")
 
 
 def tips(ctx: Context, group: str | None, pick: bool) -> TipsResult:
@@ -144,5 +192,5 @@ def services(ctx: Context, status: str | None, retired: bool) -> ServicesResult:
     return services_result(ctx.catalog(), RETIRED if retired else status)
 
 
-def numbers(ctx: Context, service: list[str]) -> NumbersResult:
-    return numbers_result(ctx.catalog(), " ".join(service) if service else None)
+def numbers(ctx: Context, name: list[str], group: str | None) -> NumbersResult:
+    return numbers_result(ctx.catalog(), " ".join(name) if name else None, group)

@@ -154,17 +154,45 @@ def equivalents_table(equivalents: Sequence[Equivalent]) -> Table:
     return grid
 
 
-def numbers_table(title: str, numbers: Sequence[Number], service: bool = False) -> Table:
-    """Limits with their value, unit and whether AWS raises them on request."""
+def plain_number(value: float) -> str:
+    """A figure as people write it: thousands separators and never an exponent (12,500,000;
+    48.8; 0.25). The one place a number from the data becomes text."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    mantissa, _, exponent = repr(float(value)).partition("e")  # 1e-05: the decimals it needs
+    places = len(mantissa.partition(".")[2]) - int(exponent or 0)
+    return f"{value:,.{places}f}"
+
+
+def number_value(number: Number) -> str:
+    """Value and unit, and for an AWS limit whether AWS raises it on request."""
+    value = f"{plain_number(number.value)} {number.unit}"
+    if number.adjustable is not None:
+        value += " (adjustable)" if number.adjustable else " (hard limit)"
+    return value
+
+
+def numbers_table(
+    title: str, numbers: Sequence[Number], service: bool = False, sources: bool = False
+) -> Table:
+    """Figures with their value and unit, a note, and (``sources``) where each is stated and
+    when it was checked, in the note's cell so that the table fits 80 columns."""
     columns = ("Service",) if service else ()
-    out = table(title, *columns, "Limit", "Value", "Note")
-    out.columns[len(columns) + 1].justify = "right"
+    general = bool(numbers) and all(n.general for n in numbers)
+    note = "Note and source" if sources else "Note"
+    out = table(title, *columns, "Figure" if general else "Limit", "Value", note)
+    name_column, value_column = out.columns[len(columns)], out.columns[len(columns) + 1]
+    value_column.justify = "right"
+    if sources:  # leave the width to the note and its source
+        name_column.max_width, value_column.max_width = 30, 20
     for n in numbers:
-        value = f"{n.value:,g} {n.unit}"
-        if n.adjustable is not None:
-            value += " (adjustable)" if n.adjustable else " (hard limit)"
         cells = [inert(n.service, "dim")] if service else []
-        out.add_row(*cells, inert(n.name, "bold"), inert(value), inert(n.note or ""))
+        text = inert(n.note or "")
+        if sources:
+            if n.note:
+                text.append("\n")
+            text.append_text(inert(f"{n.source} (checked {n.checked})", "dim"))
+        out.add_row(*cells, inert(n.name, "bold"), inert(number_value(n)), text)
     return out
 
 

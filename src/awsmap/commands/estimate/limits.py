@@ -23,7 +23,7 @@ class NumberLike(Protocol):
     @property
     def id(self) -> str: ...
     @property
-    def service(self) -> str: ...
+    def service(self) -> str | None: ...  # None for a general figure (a latency, a size)
     @property
     def value(self) -> float: ...
     @property
@@ -38,7 +38,7 @@ class Limit(NamedTuple):
     """One AWS limit: its number id, value and unit, whether it is a soft quota, and its source."""
 
     id: str
-    service: str
+    service: str | None
     value: Fraction
     unit: str
     adjustable: bool | None

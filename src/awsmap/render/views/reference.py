@@ -7,6 +7,7 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from awsmap.catalog.designs import Number
 from awsmap.commands.reference import NumbersResult, ServicesResult, TipsResult
 from awsmap.render.richtext import (
     View,
@@ -43,10 +44,50 @@ def _services(result: ServicesResult) -> list[RenderableType]:
     return [grid]
 
 
+# The heading of each group of numbers (NUMBER_GROUPS in awsmap.catalog.designs); AWS limits
+# come in one table per service, titled with its name
+GROUP_HEADINGS = {
+    "latency": "Latency: how long one operation takes",
+    "network": "Network: round trips and bandwidth between machines",
+    "throughput": "Throughput: how fast a device or a codec moves data",
+    "capacity": "Capacity: what one server handles (rules of thumb)",
+    "sizes": "Sizes: bytes per common object",
+    "aws-limits": "AWS limits",
+}
+
+
 def _numbers(result: NumbersResult) -> list[RenderableType]:
-    if result.service is not None:
-        return [numbers_table(f"Numbers for estimates: {result.service.name}", result.numbers)]
-    return [numbers_table("Numbers for estimates", result.numbers, service=True)]
+    """One table per group of figures and per AWS service, each row with its source."""
+    names = result.names or {}
+    out: list[RenderableType] = []
+    tech = result.technology
+    if tech is not None:
+        services = ", ".join(names.get(eq.service, eq.service) for eq in tech.aws_equivalents)
+        out.append(
+            inert(
+                f"Numbers for estimates: {tech.name}"
+                + (f" and its AWS equivalents ({services})" if services else ""),
+                "bold",
+            )
+        )
+    elif result.service is None:
+        where = f" in the {result.group} group" if result.group else ""
+        out.append(
+            inert(
+                f"Numbers for estimates: {len(result.numbers)} figures{where}, "
+                "each with its source and the date it was checked",
+                "bold",
+            )
+        )
+    tables: dict[tuple[str, str | None], list[Number]] = {}
+    for number in result.numbers:
+        tables.setdefault((number.group, number.service), []).append(number)
+    for (group, service), numbers in tables.items():
+        title = GROUP_HEADINGS[group]
+        if service is not None:
+            title += f": {names.get(service, service)}"
+        out.append(numbers_table(title, numbers, sources=True))
+    return out
 
 
 VIEWS: dict[type[Any], View] = {
