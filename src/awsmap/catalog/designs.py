@@ -324,6 +324,7 @@ class Tip(NamedTuple):
     aws_services: tuple[str, ...] = ()
     source: str | None = None
     corrections: tuple[Correction, ...] = ()
+    aliases: tuple[str, ...] = ()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Tip":
@@ -337,6 +338,7 @@ class Tip(NamedTuple):
             aws_services=strings_of(data, "aws_services"),
             source=data.get("source"),
             corrections=corrections_of(data),
+            aliases=strings_of(data, "aliases"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -346,7 +348,7 @@ class Tip(NamedTuple):
             "group": self.group,
             "text": self.text,
         }
-        for key in ("items", "technologies", "aws_services", "source"):
+        for key in ("aliases", "items", "technologies", "aws_services", "source"):
             put_if_set(out, key, getattr(self, key))
         put_if_set(out, "corrections", [c.to_dict() for c in self.corrections])
         return out

@@ -201,6 +201,13 @@ COMPARISON: Kind[Comparison] = Kind(
     names=("id",),
     refs=(Ref("sides[].technology", "technology"), Ref("sides[].aws_service", "aws_service")),
     rules=(_one_value_per_side,),
+    search=(
+        Searched("title", "name"),
+        Searched("sides[].label", "aliases"),
+        Searched("sides[].choose_when", "how"),
+        Searched("rows[].aspect", "key_features"),
+        Searched("rows[].values[]", "tradeoffs"),
+    ),
 )
 NUMBER: "Kind[Number]" = Kind(
     "number",
@@ -210,6 +217,7 @@ NUMBER: "Kind[Number]" = Kind(
     names=("id",),
     refs=(Ref("service", "aws_service"), Ref("technology", "technology")),
     rules=(_general_numbers_name_no_service,),
+    search=(Searched("name", "name"), Searched("note", "what_it_is")),
 )
 PATTERN: "Kind[Pattern]" = Kind(
     "pattern",
@@ -280,8 +288,14 @@ TIP: "Kind[Tip]" = Kind(
     "tip",
     "awsmap.catalog.designs:Tip",
     title="title",
-    names=("id",),
+    names=("id", "title", "aliases[]"),
     refs=(Ref("technologies[]", "technology"), Ref("aws_services[]", "aws_service")),
+    search=(
+        Searched("title", "name"),
+        Searched("aliases[]", "aliases"),
+        Searched("text", "what_it_is"),
+        Searched("items[]", "sections"),
+    ),
 )
 
 # In the order entries are loaded, indexed and listed; search breaks ties in this order too.

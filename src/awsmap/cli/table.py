@@ -28,11 +28,29 @@ _EXAMPLES = "[bold]Examples[/]: "
 
 COMMANDS: tuple[Command, ...] = (
     Command(
+        "show",
+        "front",
+        "The entry of any kind these words name: what `awsmap WORDS` does.\n\n"
+        "A technology, AWS service, role, pattern, architecture, practice question, category,\n"
+        "comparison (`s3 vs efs`) or tip, shown as its own command shows it; a name awsmap does\n"
+        "not know is 'not found', with the search hits that come closest.\n\n"
+        f"{_EXAMPLES}awsmap kafka · awsmap idempotency · awsmap s3 vs efs ·\n"
+        "awsmap show cap theorem --json | jq .kind",
+        ("idempotency",),
+        Words(
+            "words",
+            "WORDS...",
+            "A name of anything awsmap knows; several words ok.",
+            complete=completion.TECH_OR_SERVICE,
+        ),
+        (Flag(("--full",), "full", "A technology's features, use cases and comparisons."), JSON),
+    ),
+    Command(
         "lookup",
         "lookup",
         "AWS equivalents, key parallels and interview phrases for a technology.\n\n"
         "Forgives typos and abbreviations; an AWS service name shows the reverse view.\n"
-        "`awsmap kafka` is short for `awsmap lookup kafka`.\n\n"
+        "`awsmap kafka` finds the same technology (and entries of every other kind).\n\n"
         f"{_EXAMPLES}awsmap lookup kafka · awsmap lookup apache kafka --full ·\n"
         "awsmap lookup k8s · awsmap lookup kafka --json | jq .aws_equivalents",
         ("kafka",),
@@ -364,7 +382,7 @@ COMMANDS: tuple[Command, ...] = (
 )
 BY_NAME = {c.name: c for c in COMMANDS}
 TOP_LEVEL = tuple(c for c in COMMANDS if " " not in c.name)
-DEFAULT = "lookup"  # `awsmap kafka` is `awsmap lookup kafka`
+DEFAULT = "show"  # `awsmap kafka` is `awsmap show kafka`: any kind, technologies first
 
 # Options of the root command, also accepted after the command name, and whether each takes a
 # value.

@@ -24,7 +24,7 @@ from awsmap.catalog.kinds import (
 )
 from awsmap.catalog.reader import Catalog
 from awsmap.find.equivalents import EQUIVALENT_PATH, equivalents
-from awsmap.find.resolve import exact, resolve
+from awsmap.find.resolve import clean_query, exact, resolve
 
 JSON = dict[str, Any]
 
@@ -147,8 +147,17 @@ def number_json(number: Number) -> JSON:
 
 
 def lookup_result(catalog: Catalog, name: str, full: bool = False) -> LookupResult | ServiceResult:
-    """A technology by name; an AWS service name gives the reverse view instead of failing."""
-    match = resolve(catalog, name, (TECHNOLOGY, AWS_SERVICE))
+    """A technology by name; an AWS service name gives the reverse view instead of failing. A
+    name of another kind is "not found" that says which command shows it."""
+    try:
+        match = resolve(catalog, name, (TECHNOLOGY, AWS_SERVICE))
+    except NotFoundError as exc:
+        from awsmap.commands.opened import other_kind
+
+        elsewhere = other_kind(catalog, clean_query(name), (TECHNOLOGY.key, AWS_SERVICE.key))
+        if elsewhere is None:
+            raise
+        raise NotFoundError(elsewhere, suggestions=exc.suggestions) from None
     if match.kind == AWS_SERVICE.key:
         return service_view(catalog, match)
     return technology_view(catalog, match, full)

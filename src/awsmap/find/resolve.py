@@ -84,7 +84,7 @@ def resolve(catalog: Catalog, query: str, kinds: Kinds, what: str = "") -> Match
         return exact(catalog, text, kinds) or _too_long(catalog, text, kinds, what)
     return (
         exact(catalog, text, kinds)
-        or _singular(catalog, text, kinds)
+        or singular(catalog, text, kinds)
         or _prefix(catalog, text, kinds)
         or _near(catalog, text, kinds)
         or _fuzzy(catalog, text, kinds, what)
@@ -101,7 +101,7 @@ def _too_long(catalog: Catalog, query: str, kinds: Kinds, what: str) -> Match:
     )
 
 
-def _singular(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
+def singular(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
     """A plural is the name itself ("kafkas" is Kafka), a normal form like case or spacing."""
     for ending in PLURAL_ENDINGS:
         lower = query.lower()
