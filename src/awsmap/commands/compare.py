@@ -61,6 +61,7 @@ class CompareResult(NamedTuple):
 
     def to_json(self) -> JSON:
         return {
+            "kind": COMPARISON.key,
             "technologies": [s.to_json() for s in self.subjects],
             "comparison": comparison_ref(self.comparison) if self.comparison else None,
             "source": "curated" if self.comparison else "derived",

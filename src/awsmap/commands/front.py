@@ -1,9 +1,9 @@
 """``awsmap WORDS`` (and ``awsmap show WORDS``): the entry of any kind the words name.
 
 A first word that is not a command lands here. The words are tried, in order, as:
-1. a comparison, when they hold "vs" or "versus" (``s3 vs efs``): ``compare``'s answer;
-2. the exact name, alias or id of an entry of any kind (in ``ORDER``), or its plural: that entry,
+1. the exact name, alias or id of an entry of any kind (in ``ORDER``), or its plural: that entry,
    shown as its own command shows it (its JSON is that command's, with its ``kind``);
+2. a comparison, when they hold "vs" or "versus" (``s3 vs efs``): ``compare``'s answer;
 3. a technology or AWS service under the identity rule of ``lookup`` (a typo of a name, a known
    abbreviation, a prefix long enough to mean something).
 Anything else is "not found", naming the best search hits with the command that opens each: a
@@ -48,12 +48,12 @@ def show(ctx: Context, words: list[str], full: bool) -> Any:
 
 def show_result(catalog: Catalog, text: str, full: bool = False) -> Any:
     query = clean_query(text)
+    found = exact(catalog, query, ORDER) or singular(catalog, query, ORDER)
     sides = [s for s in _VERSUS.split(query) if s.strip()]
-    if len(sides) >= 2:
+    if found is None and len(sides) >= 2:
         from awsmap.commands.compare import compare_result
 
         return compare_result(catalog, sides)
-    found = exact(catalog, query, ORDER) or singular(catalog, query, ORDER)
     if found is None:
         try:
             found = resolve(catalog, query, (TECHNOLOGY, AWS_SERVICE))

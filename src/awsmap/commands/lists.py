@@ -45,6 +45,7 @@ class CategoryResult(NamedTuple):
     def to_json(self) -> JSON:
         cat = self.category
         return {
+            "kind": CATEGORY.key,
             "category": {"id": cat.id, "name": cat.name, "description": cat.description},
             "technologies": [t.to_json() for t in self.technologies],
             "match": self.match.to_json(),

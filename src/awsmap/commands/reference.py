@@ -31,11 +31,13 @@ class TipsResult(NamedTuple):
 
     def to_json(self) -> JSON:
         return {
+            "kind": TIP.key,
             "group": self.group,
             "tips": [
                 {
                     "id": t.id,
                     "title": t.title,
+                    "aliases": list(t.aliases),
                     "group": t.group,
                     "text": t.text,
                     "items": list(t.items),
