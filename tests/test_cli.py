@@ -83,7 +83,11 @@ def test_lookup_json_contract(cli: Cli) -> None:
         assert set(eq) == EQUIVALENT_KEYS
     assert set(data["parallels"][0]) == {"aspect", "detail"}
     assert data["match"] == {"query": "kafka", "method": "exact", "score": 100.0}
-    assert {c["id"] for c in data["comparisons"]} == {"kafka-vs-kinesis", "kafka-vs-sqs"}
+    assert {c["id"] for c in data["comparisons"]} == {
+        "kafka-vs-kinesis",
+        "kafka-vs-sqs",
+        "kafka-vs-rabbitmq",
+    }
 
 
 def test_lookup_full_adds_features_use_cases_and_corrections(cli: Cli) -> None:
@@ -297,15 +301,32 @@ def test_categories(cli: Cli) -> None:
 
 def test_compare_curated_pair(cli: Cli) -> None:
     data = cli.json("compare", "redis", "memcached")
-    assert set(data) == {"technologies", "comparison", "source", "rows", "verdicts", "included"}
+    assert set(data) == {
+        "technologies",
+        "comparison",
+        "source",
+        "rows",
+        "verdicts",
+        "included",
+        "verdict",
+        "decision_guide",
+    }
     assert data["source"] == "curated"
     assert data["comparison"]["id"] == "redis-vs-memcached"
-    assert data["rows"][0]["values"] == ["Rich data structures", "Simple key-value only"]
+    assert data["rows"][1]["values"] == [
+        "Strings up to 512 MB",
+        "1 MB per item by default (configurable)",
+    ]
+    assert data["verdict"].startswith("Pick Redis (or Valkey) when")
+    assert data["decision_guide"]["title"] == "Choosing an AWS database service"
 
 
 def test_compare_keeps_argument_order(cli: Cli) -> None:
     data = cli.json("compare", "memcached", "redis")
-    assert data["rows"][0]["values"] == ["Simple key-value only", "Rich data structures"]
+    assert data["rows"][1]["values"] == [
+        "1 MB per item by default (configurable)",
+        "Strings up to 512 MB",
+    ]
     assert [t["id"] for t in data["technologies"]] == ["memcached", "redis"]
 
 
@@ -345,7 +366,9 @@ def test_compare_errors(cli: Cli, args: list[str], code: int) -> None:
 
 def test_compare_text(cli: Cli) -> None:
     out = cli("compare", "kafka", "kinesis").stdout
-    assert "Kafka vs Kinesis" in out and "Streams with shards" in out
+    assert "Kafka vs Kinesis" in out and "Streams split into shards" in out
+    assert "Verdict: Pick Kinesis Data Streams" in out
+    assert "AWS Decision Guide: Choosing an AWS application integration service" in out
 
 
 # -- search -------------------------------------------------------------------------------------

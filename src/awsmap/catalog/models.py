@@ -273,12 +273,25 @@ class ComparisonRow(NamedTuple):
         return {"aspect": self.aspect, "values": list(self.values)}
 
 
+class DecisionGuide(NamedTuple):
+    """The AWS Decision Guide page that covers a comparison."""
+
+    title: str
+    url: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "url": self.url}
+
+
 class Comparison(NamedTuple):
     id: str
     title: str
     sides: tuple[ComparisonSide, ...]
     rows: tuple[ComparisonRow, ...]
     corrections: tuple[Correction, ...] = ()
+    verdict: str | None = None  # "Pick X when ...; pick Y when ..."
+    decision_guide: DecisionGuide | None = None
+    source: str | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Comparison":
@@ -289,14 +302,25 @@ class Comparison(NamedTuple):
             for s in data["sides"]
         )
         rows = tuple(ComparisonRow(r["aspect"], tuple(r["values"])) for r in data["rows"])
-        return cls(data["id"], data["title"], sides, rows, corrections_of(data))
+        guide = data.get("decision_guide")
+        return cls(
+            data["id"],
+            data["title"],
+            sides,
+            rows,
+            corrections_of(data),
+            data.get("verdict"),
+            DecisionGuide(guide["title"], guide["url"]) if guide else None,
+            data.get("source"),
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "id": self.id,
-            "title": self.title,
-            "sides": [s.to_dict() for s in self.sides],
-            "rows": [r.to_dict() for r in self.rows],
-        }
+        out: dict[str, Any] = {"id": self.id, "title": self.title}
+        put_if_set(out, "verdict", self.verdict)
+        if self.decision_guide:
+            out["decision_guide"] = self.decision_guide.to_dict()
+        put_if_set(out, "source", self.source)
+        out["sides"] = [s.to_dict() for s in self.sides]
+        out["rows"] = [r.to_dict() for r in self.rows]
         put_if_set(out, "corrections", [c.to_dict() for c in self.corrections])
         return out

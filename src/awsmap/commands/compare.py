@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -11,7 +12,7 @@ from awsmap.base.match import Match
 from awsmap.base.text import quoted
 from awsmap.catalog.domain import key_use_case, recommended, status_words
 from awsmap.catalog.kinds import AWS_SERVICE, BY_KEY, CATEGORY, COMPARISON, TECHNOLOGY
-from awsmap.catalog.models import Comparison, ComparisonRow
+from awsmap.catalog.models import Comparison, ComparisonRow, DecisionGuide
 from awsmap.catalog.reader import Catalog
 from awsmap.commands.lookup import comparison_ref
 from awsmap.find.equivalents import EQUIVALENT_PATH, equivalents
@@ -59,7 +60,17 @@ class CompareResult(NamedTuple):
     verdicts: tuple[Verdict, ...] = ()
     included: tuple[Comparison, ...] = ()  # curated pairs whose rows a derived table keeps
 
+    @property
+    def verdict(self) -> str | None:
+        """The curated comparison's decision in a sentence or two."""
+        return self.comparison.verdict if self.comparison else None
+
+    @property
+    def decision_guide(self) -> DecisionGuide | None:
+        return self.comparison.decision_guide if self.comparison else None
+
     def to_json(self) -> JSON:
+        guide = self.decision_guide
         return {
             "kind": COMPARISON.key,
             "technologies": [s.to_json() for s in self.subjects],
@@ -68,6 +79,8 @@ class CompareResult(NamedTuple):
             "rows": [r.to_dict() for r in self.rows],
             "verdicts": [v.to_json() for v in self.verdicts],
             "included": [comparison_ref(c) for c in self.included],
+            "verdict": self.verdict,
+            "decision_guide": guide.to_dict() if guide else None,
         }
 
 
@@ -80,6 +93,9 @@ def compare_result(catalog: Catalog, names: Sequence[str]) -> CompareResult:
         subject = Subject(match.kind, match.id, match.label, match)
         for earlier in subjects:
             if (earlier.kind, earlier.id) == (subject.kind, subject.id):
+                by_label = _by_labels(catalog, names)
+                if by_label:
+                    return by_label
                 raise UsageError(
                     f"{quoted(earlier.match.query)} and {quoted(name)} are both {subject.name}; "
                     "compare two different things"
@@ -105,6 +121,34 @@ def compare_result(catalog: Catalog, names: Sequence[str]) -> CompareResult:
     return CompareResult(
         tuple(subjects), rows, None, _verdicts(subjects, included), tuple(included)
     )
+
+
+def _label_words(text: str) -> str:
+    """'Aurora PostgreSQL (PostgreSQL-Compatible)' -> 'aurora postgresql': a label's words without
+    its parentheses, lower case."""
+    return " ".join(re.sub(r"\([^)]*\)", " ", text).replace("-", " ").lower().split())
+
+
+def _by_labels(catalog: Catalog, names: Sequence[str]) -> CompareResult | None:
+    """The curated comparison whose side labels are the names, for names that resolve to one
+    entry ('aurora mysql' and 'aurora postgresql' are both Amazon Aurora): the fewest sides win."""
+    wanted = [_label_words(n) for n in names]
+    if len(set(wanted)) < len(wanted):
+        return None
+    found = []
+    for comp in catalog.all(COMPARISON):
+        labels = {_label_words(side.label): side for side in comp.sides}
+        if all(w in labels for w in wanted):
+            found.append((len(comp.sides), comp, [labels[w] for w in wanted]))
+    if not found:
+        return None
+    _, comp, sides = min(found, key=lambda f: f[0])
+    subjects = [
+        Subject(s.kind, s.target, s.label, Match(n, s.kind, s.target, s.label, "normalized", 100))
+        for n, s in zip(names, sides, strict=True)
+    ]
+    rows = _narrowed(comp, subjects)
+    return CompareResult(tuple(subjects), rows, comp, _verdicts(subjects, [comp]))
 
 
 def _narrowed(comp: Comparison, subjects: Sequence[Subject]) -> tuple[ComparisonRow, ...]:

@@ -184,9 +184,10 @@ def _html(text: str) -> str:
 
 def cheatsheet(catalog: Catalog, category: str | None = None) -> str:
     """A printable Markdown sheet: per category, each technology's AWS answer (relation) and one
-    phrase; then the AWS services not to recommend today, with what replaces them."""
+    phrase; then each curated comparison's verdict, and the AWS services not to recommend today,
+    with what replaces them."""
     from awsmap.catalog.domain import recommended, status_words
-    from awsmap.catalog.kinds import AWS_SERVICE, CATEGORY, TECHNOLOGY
+    from awsmap.catalog.kinds import AWS_SERVICE, CATEGORY, COMPARISON, TECHNOLOGY
     from awsmap.find.equivalents import equivalents
 
     cats = [c for c in catalog.all(CATEGORY) if category is None or c.id == category]
@@ -210,6 +211,11 @@ def cheatsheet(catalog: Catalog, category: str | None = None) -> str:
             lines.append(f"- **{md(tech.name)}** → {md(aws)}")
             if tech.interview_phrases:
                 lines.append(f"  - “{md(tech.interview_phrases[0])}”")
+        lines.append("")
+    verdicts = [c for c in catalog.all(COMPARISON) if c.verdict] if category is None else []
+    if verdicts:
+        lines += ["## Comparisons: the verdicts", ""]
+        lines += [f"- **{md(c.title)}**: {md(c.verdict or '')}" for c in verdicts]
         lines.append("")
     retired = [s for s in catalog.all(AWS_SERVICE) if s.lifecycle.retired]
     if retired and category is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import RenderableType
+from rich.text import Text
 
 from awsmap.base.text import safe
 from awsmap.commands.compare import CompareResult
@@ -37,6 +38,14 @@ def _compare(result: CompareResult) -> list[RenderableType]:
         if line:
             out.append(line)
     out.append(grid)
+    if result.verdict:
+        out += [Text(), Text.assemble(("Verdict: ", "bold green"), inert(result.verdict))]
+    guide = result.decision_guide
+    if guide:
+        out.append(Text.assemble(("AWS Decision Guide: ", "dim"), inert(guide.title)))
+        url = inert(guide.url, "dim")
+        url.no_wrap, url.overflow = True, "ignore"  # one line, so it stays a link to copy
+        out.append(url)
     if result.included:
         titles = ", ".join(c.title for c in result.included)
         out.append(hint(f"Includes the curated rows of {safe(titles)}"))
