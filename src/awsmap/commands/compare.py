@@ -16,7 +16,7 @@ from awsmap.catalog.models import Comparison, ComparisonRow, DecisionGuide
 from awsmap.catalog.reader import Catalog
 from awsmap.commands.lookup import comparison_ref
 from awsmap.find.equivalents import EQUIVALENT_PATH, equivalents
-from awsmap.find.resolve import resolve
+from awsmap.find.resolve import exact, resolve, singular
 
 if TYPE_CHECKING:
     from awsmap.commands.context import Context
@@ -101,11 +101,18 @@ def compare_result(catalog: Catalog, names: Sequence[str]) -> CompareResult:
                     "compare two different things"
                 )
         subjects.append(subject)
+    stand_ins: dict[tuple[str, str], tuple[str, str]] = {}
     covering = catalog.covering(COMPARISON, [(BY_KEY[s.kind], s.id) for s in subjects])
+    if not covering:  # Airflow against Step Functions: the curated MWAA vs Step Functions
+        stand_ins = _managed_stand_ins(catalog, subjects)
+        if stand_ins:
+            keys = [stand_ins.get((s.kind, s.id), (s.kind, s.id)) for s in subjects]
+            covering = catalog.covering(COMPARISON, [(BY_KEY[k], i) for k, i in keys])
     if covering:
         curated = covering[0]
-        rows = _narrowed(curated, subjects) + _relation_rows(catalog, subjects)
-        return CompareResult(tuple(subjects), rows, curated, _verdicts(subjects, [curated]))
+        rows = _narrowed(curated, subjects, stand_ins) + _relation_rows(catalog, subjects)
+        verdicts = _verdicts(subjects, [curated], stand_ins)
+        return CompareResult(tuple(subjects), rows, curated, verdicts)
     included: list[Comparison] = []
     for a, b in combinations(subjects, 2):
         for comp in catalog.covering(COMPARISON, [(BY_KEY[a.kind], a.id), (BY_KEY[b.kind], b.id)]):
@@ -121,6 +128,18 @@ def compare_result(catalog: Catalog, names: Sequence[str]) -> CompareResult:
     return CompareResult(
         tuple(subjects), rows, None, _verdicts(subjects, included), tuple(included)
     )
+
+
+def curated_result(catalog: Catalog, comp: Comparison) -> CompareResult:
+    """One curated comparison as it is written: its sides, in its order."""
+    subjects = [
+        Subject(s.kind, s.target, s.label, Match(s.label, s.kind, s.target, s.label, "exact", 100))
+        for s in comp.sides
+    ]
+    rows = _narrowed(comp, subjects)
+    if len({(s.kind, s.id) for s in subjects}) == len(subjects):
+        rows += _relation_rows(catalog, subjects)
+    return CompareResult(tuple(subjects), rows, comp, _verdicts(subjects, [comp]))
 
 
 def _label_words(text: str) -> str:
@@ -151,27 +170,50 @@ def _by_labels(catalog: Catalog, names: Sequence[str]) -> CompareResult | None:
     return CompareResult(tuple(subjects), rows, comp, _verdicts(subjects, [comp]))
 
 
-def _narrowed(comp: Comparison, subjects: Sequence[Subject]) -> tuple[ComparisonRow, ...]:
+StandIns = dict[tuple[str, str], tuple[str, str]]
+
+
+def _managed_stand_ins(catalog: Catalog, subjects: Sequence[Subject]) -> StandIns:
+    """For each technology subject, the AWS service that runs it (its first ``managed``
+    equivalent): a curated comparison of that service speaks for the technology."""
+    found: StandIns = {}
+    for s in subjects:
+        if s.kind != TECHNOLOGY.key:
+            continue
+        tech = catalog.get(TECHNOLOGY, s.id)
+        managed = next((eq for eq in tech.aws_equivalents if eq.relation == "managed"), None)
+        if managed is not None:
+            found[(s.kind, s.id)] = (AWS_SERVICE.key, managed.service)
+    return found
+
+
+def _narrowed(
+    comp: Comparison, subjects: Sequence[Subject], stand_ins: StandIns | None = None
+) -> tuple[ComparisonRow, ...]:
     """The comparison's rows with one value per subject, in the subjects' order ('' where the
-    comparison has no side for a subject)."""
+    comparison has no side for a subject); a subject may have a stand-in (_managed_stand_ins)."""
     column = {(side.kind, side.target): i for i, side in enumerate(comp.sides)}
-    where = [column.get((s.kind, s.id)) for s in subjects]
+    keys = [(stand_ins or {}).get((s.kind, s.id), (s.kind, s.id)) for s in subjects]
+    where = [column.get(key) for key in keys]
     return tuple(
         ComparisonRow(row.aspect, tuple("" if i is None else row.values[i] for i in where))
         for row in comp.rows
     )
 
 
-def _verdicts(subjects: Sequence[Subject], comps: Sequence[Comparison]) -> tuple[Verdict, ...]:
+def _verdicts(
+    subjects: Sequence[Subject], comps: Sequence[Comparison], stand_ins: StandIns | None = None
+) -> tuple[Verdict, ...]:
     """Each subject's 'choose it when', from the first comparison that has one for it."""
     found = []
     for s in subjects:
+        key = (stand_ins or {}).get((s.kind, s.id), (s.kind, s.id))
         text = next(
             (
                 side.choose_when
                 for comp in comps
                 for side in comp.sides
-                if (side.kind, side.target) == (s.kind, s.id) and side.choose_when
+                if (side.kind, side.target) == key and side.choose_when
             ),
             None,
         )
@@ -253,4 +295,31 @@ def _derived_rows(catalog: Catalog, subjects: Sequence[Subject]) -> tuple[Compar
 
 
 def compare(ctx: Context, names: list[str]) -> CompareResult:
-    return compare_result(ctx.catalog(), names)
+    catalog = ctx.catalog()
+    return compare_result(catalog, split_names(catalog, names))
+
+
+def split_names(catalog: Catalog, words: Sequence[str]) -> list[str]:
+    """The names in the words of a command line: separated by commas when there are commas
+    (``step functions, airflow``); else, when the words are more than two, the fewest runs of
+    consecutive words that each name an entry exactly (``step functions airflow``: Step
+    Functions and Airflow); else each word (or quoted argument) is one name."""
+    if any("," in w for w in words):
+        return [n.strip() for n in " ".join(words).split(",") if n.strip()]
+    if len(words) <= 2:
+        return list(words)
+    kinds = (TECHNOLOGY, AWS_SERVICE)
+    # best[i]: the fewest names covering words[:i], as the list of names
+    best: list[list[str] | None] = [[]] + [None] * len(words)
+    for end in range(1, len(words) + 1):
+        for start in range(end):
+            before = best[start]
+            if before is None:
+                continue
+            name = " ".join(words[start:end])
+            if exact(catalog, name, kinds) is None and singular(catalog, name, kinds) is None:
+                continue
+            if best[end] is None or len(before) + 1 < len(best[end] or ()):
+                best[end] = [*before, name]
+    found = best[len(words)]
+    return found if found is not None and len(found) >= 2 else list(words)

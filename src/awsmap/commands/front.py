@@ -131,11 +131,9 @@ def _category(catalog: Catalog, match: Match, _full: bool) -> Any:
 
 
 def _comparison(catalog: Catalog, match: Match, _full: bool) -> Any:
-    from awsmap.commands.compare import compare_result
+    from awsmap.commands.compare import curated_result
 
-    comparison = catalog.get(COMPARISON, match.id)
-    sides = [s.technology or s.aws_service or s.label for s in comparison.sides]
-    return compare_result(catalog, sides)
+    return curated_result(catalog, catalog.get(COMPARISON, match.id))
 
 
 def _tip(catalog: Catalog, match: Match, _full: bool) -> Any:
