@@ -9,7 +9,8 @@ from tests.conftest import Cli
 
 PATTERN_KEYS = {
     "kind", "id", "name", "aliases", "tags", "what_it_is", "open_source", "aws", "aws_answer",
-    "pitfalls", "interview_phrases", "related", "corrections", "match",
+    "pitfalls", "interview_phrases", "related", "corrections", "match", "aws_guidance",
+    "well_architected",
 }  # fmt: skip
 
 

@@ -88,6 +88,16 @@ def _ways(items: list[dict[str, Any]] | None) -> tuple[Way, ...]:
     return tuple(Way(w["how"], w.get("technology"), w.get("service")) for w in items or ())
 
 
+class Guidance(NamedTuple):
+    """The AWS page that describes a pattern (Prescriptive Guidance, Builders' Library...)."""
+
+    title: str
+    url: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "url": self.url}
+
+
 class Pattern(NamedTuple):
     """A system-design building block: the open-source way and the AWS way."""
 
@@ -102,9 +112,12 @@ class Pattern(NamedTuple):
     tags: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    aws_guidance: Guidance | None = None
+    well_architected: tuple[str, ...] = ()  # best-practice ids such as REL05-BP03
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Pattern":
+        guidance = data.get("aws_guidance")
         return cls(
             id=data["id"],
             name=data["name"],
@@ -117,6 +130,8 @@ class Pattern(NamedTuple):
             tags=strings_of(data, "tags"),
             related=strings_of(data, "related"),
             corrections=corrections_of(data),
+            aws_guidance=Guidance(guidance["title"], guidance["url"]) if guidance else None,
+            well_architected=strings_of(data, "well_architected"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -129,6 +144,9 @@ class Pattern(NamedTuple):
         out["pitfalls"] = list(self.pitfalls)
         out["interview_phrases"] = list(self.interview_phrases)
         put_if_set(out, "related", self.related)
+        if self.aws_guidance:
+            out["aws_guidance"] = self.aws_guidance.to_dict()
+        put_if_set(out, "well_architected", self.well_architected)
         put_if_set(out, "corrections", [c.to_dict() for c in self.corrections])
         return out
 

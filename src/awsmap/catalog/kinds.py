@@ -237,6 +237,8 @@ PATTERN: "Kind[Pattern]" = Kind(
         Searched("open_source[].how", "how"),
         Searched("pitfalls[]", "pitfalls"),
         Searched("interview_phrases[]", "interview_phrases"),
+        Searched("aws_guidance.title", "aliases"),  # AWS's own name for the pattern
+        Searched("well_architected[]", "tags"),  # REL05-BP03 finds the patterns that carry it out
     ),
 )
 ARCHITECTURE: "Kind[Architecture]" = Kind(

@@ -79,6 +79,8 @@ class PatternResult(NamedTuple):
             "related": _named(p.related, self.related),
             "corrections": [c.to_dict() for c in p.corrections],
             "match": self.match.to_json(),
+            "aws_guidance": p.aws_guidance.to_dict() if p.aws_guidance else None,
+            "well_architected": list(p.well_architected),
         }
 
 

@@ -8,6 +8,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from awsmap.base.text import first_sentence
+from awsmap.catalog.designs import Pattern
 from awsmap.commands.designs import (
     ArchitectureResult,
     ArchitecturesResult,
@@ -53,10 +54,28 @@ def _pattern(result: PatternResult) -> list[RenderableType]:
     out.append(oss)
     out.append(bullets("Pitfalls an interviewer probes", p.pitfalls))
     out.append(bullets("Interview phrases", p.interview_phrases, quote=True))
+    guidance = _pattern_guidance(p)
+    if guidance is not None:
+        out.append(guidance)
     if p.related:
         names = ", ".join(result.related.get(r, r) for r in p.related)
         out.append(hint(f"Related: {names} (awsmap pattern NAME)"))
     return out
+
+
+def _pattern_guidance(p: Pattern) -> RenderableType | None:
+    """AWS's own page for the pattern and the Well-Architected best practices it carries out."""
+    if p.aws_guidance is None and not p.well_architected:
+        return None
+    lines: list[RenderableType] = [Text("AWS guidance", style="bold")]
+    if p.aws_guidance is not None:
+        url = inert(p.aws_guidance.url, "dim")
+        url.overflow = "fold"  # a URL cut short with an ellipsis cannot be opened
+        lines += [inert(p.aws_guidance.title), url]
+    if p.well_architected:
+        ids = inert(", ".join(p.well_architected))
+        lines.append(Text.assemble(("Well-Architected: ", "dim"), ids))
+    return Group(*lines)
 
 
 def _patterns(result: PatternsResult) -> list[RenderableType]:
