@@ -26,7 +26,7 @@ def _search(result: SearchResult) -> list[RenderableType]:
             str(i),
             Text.assemble(inert(hit.name, "bold"), ("  ", ""), inert(hit.id, "dim")),
             inert(BY_KEY[hit.kind].word),
-            f"{hit.score:.0f}",
+            f"{round(hit.score, 1):.0f}",  # the one-decimal score results are sorted by
             inert(aws),
         )
     return [found]
