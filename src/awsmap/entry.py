@@ -57,7 +57,7 @@ def run(argv: list[str]) -> int | str | None:
 
     call = parse.recognise(argv)
     if call is not None:
-        runtime.configure(call.data, call.color)  # type: ignore[arg-type]
+        runtime.configure(call.data, call.color, call.pager)  # type: ignore[arg-type]
         return runtime.execute(call.command, call.arguments, call.near_command)
     from awsmap.cli.app import PROG, app
 

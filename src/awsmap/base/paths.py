@@ -23,6 +23,7 @@ STATE_ENV = "AWSMAP_STATE_DIR"  # overrides the state directory
 DEBUG_ENV = "AWSMAP_DEBUG"  # show the traceback of an internal error
 STDIN = "-"  # a file argument that means standard input
 SHIPPED_INDEX_ENV = "AWSMAP_SHIPPED_INDEX"  # "0": ignore the index a wheel ships (tests, debugging)
+PAGER_ENV = "AWSMAP_PAGER"  # the pager for long pages on a terminal ("" or "cat": none)
 NOW_ENV = "AWSMAP_NOW"  # pretend the current time is this (ISO 8601): for tests and demos
 
 PROGRESS_FILE = "progress.sqlite3"

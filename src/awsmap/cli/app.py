@@ -10,6 +10,7 @@ command is a technology to look up (``awsmap kafka``).
 """
 
 import inspect
+import sys
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -19,8 +20,8 @@ from typer.main import get_command_from_info, get_group
 from typer.models import CommandInfo
 
 from awsmap import __version__
-from awsmap.base.paths import DATA_ENV
-from awsmap.cli import runtime
+from awsmap.base.paths import DATA_ENV, PAGER_ENV
+from awsmap.cli import completion, runtime
 from awsmap.cli.argv import hoist_global_options, missing_value, optional_value
 from awsmap.cli.options import FORMAT, FORMAT_OPTION, Command, Flag, NumberOption, Option, Words
 from awsmap.cli.table import (
@@ -31,6 +32,7 @@ from awsmap.cli.table import (
     DATA_OPTION,
     DEFAULT,
     GLOBAL_OPTIONS,
+    NO_PAGER_OPTION,
     TOP_LEVEL,
     near_miss,
     subcommands,
@@ -55,7 +57,7 @@ class LazyGroup(TyperGroup):
         return typer_command(spec)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if not args:  # `awsmap` alone: the help, as a successful answer
+        if not args and not ctx.resilient_parsing:  # `awsmap` alone: the help, as an answer
             typer.echo(ctx.get_help())
             ctx.exit(0)
         missing = missing_value(args, GLOBAL_OPTIONS)
@@ -69,17 +71,35 @@ class LazyGroup(TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         first = args[0] if args else "-"
         if first not in BY_NAME and not first.startswith("-"):  # "" too: an empty name
-            close = near_miss(first)
+            close = None if ctx.resilient_parsing else near_miss(first)  # completion never fails
             if close:
                 ctx.fail(f"No such command '{first}'. Did you mean '{close}'?")
             args = [DEFAULT, *args]
         return super().resolve_command(ctx, args)
 
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """The first word: the commands that start with it and, once a letter is typed, the
+        technologies and AWS services (``awsmap kaf<TAB>`` is ``awsmap kafka``)."""
+        from typer._click.shell_completion import CompletionItem
+
+        results: list[Any] = super().shell_complete(ctx, incomplete)
+        if incomplete and incomplete[0].isalnum():
+            taken = {item.value for item in results}
+            results += [
+                CompletionItem(value, help=name)
+                for value, name in completion.TECH_OR_SERVICE(incomplete)
+                if value not in taken
+            ]
+        return results
+
     def _main_shell_completion(self, *args: Any, **kwargs: Any) -> None:
         from typer._completion_classes import completion_init
 
         completion_init()  # Typer's completion scripts speak its own protocol
-        super()._main_shell_completion(*args, **kwargs)
+        try:
+            super()._main_shell_completion(*args, **kwargs)
+        except Exception:  # a shell's completion must never receive a traceback: no answer
+            sys.exit(0)
 
 
 def _parameter(spec: Option | Words) -> inspect.Parameter:
@@ -233,6 +253,13 @@ def root(
             help="Colour in tables. auto: only on a terminal, and not with NO_COLOR.",
         ),
     ] = "auto",
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            NO_PAGER_OPTION,
+            help=f"Never page a long page on a terminal (also ${PAGER_ENV}=cat).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -262,4 +289,4 @@ def root(
 ) -> None:
     if color not in COLOR_MODES:
         raise typer.BadParameter("use auto, always or never", param_hint=COLOR_OPTION)
-    runtime.configure(data or [], color)  # type: ignore[arg-type]
+    runtime.configure(data or [], color, not no_pager)  # type: ignore[arg-type]

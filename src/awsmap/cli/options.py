@@ -137,7 +137,12 @@ FORMAT = ChoiceOption(
     FORMATS,
     "table",
 )
-OUTPUT_PARAMS = (JSON.param, FORMAT.param)
+BRIEF = Flag(
+    ("--brief",),
+    "brief",
+    "Only the essentials: no notes or explanations (the table view; --json is unchanged).",
+)
+OUTPUT_PARAMS = (JSON.param, FORMAT.param, BRIEF.param)
 
 
 class Command:
@@ -186,7 +191,7 @@ class Command:
     def params(self) -> tuple[str, ...]:
         """The keyword arguments its function takes, in order (output options excepted)."""
         words = (self.words.param,) if self.words else ()
-        return words + tuple(o.param for o in self.options if o not in (JSON, FORMAT))
+        return words + tuple(o.param for o in self.options if o not in (JSON, FORMAT, BRIEF))
 
 
 LIMIT = NumberOption(("--limit", "-n"), "limit", "How many results.", 1, 500, 10)

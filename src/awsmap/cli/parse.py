@@ -27,6 +27,7 @@ from awsmap.cli.table import (
     DATA_OPTION,
     DEFAULT,
     GLOBAL_OPTIONS,
+    NO_PAGER_OPTION,
     near_miss,
 )
 
@@ -38,7 +39,7 @@ class Call:
     """A command line read: the command, its arguments (every option, defaults filled in) and
     the global options."""
 
-    __slots__ = ("arguments", "color", "command", "data", "near_command")
+    __slots__ = ("arguments", "color", "command", "data", "near_command", "pager")
 
     def __init__(
         self,
@@ -47,11 +48,13 @@ class Call:
         data: list[str],
         color: str,
         near_command: str | None = None,
+        pager: bool = True,
     ) -> None:
         self.command = command
         self.arguments = arguments
         self.data = data
         self.color = color
+        self.pager = pager  # False with --no-pager
         # `awsmap postgress`: looked up first; the command it resembles ('progress') is named
         # only when the data has nothing for it
         self.near_command = near_command
@@ -63,9 +66,9 @@ def recognise(argv: Sequence[str]) -> Call | None:
         return None
     args = hoist_global_options(argv, GLOBAL_OPTIONS)
     front = _global_options(args)
-    if front is None or front[2] == len(args):
+    if front is None or front[-1] == len(args):
         return None
-    data, color, at = front
+    data, color, pager, at = front
     spec = BY_NAME.get(args[at])
     near = None
     if spec is None:  # `awsmap kafka`: the data is tried before a near-miss command word
@@ -77,19 +80,27 @@ def recognise(argv: Sequence[str]) -> Call | None:
         if sub is not None:
             spec, rest = sub, rest[1:]
     arguments = command_arguments(rest, spec)
-    return None if arguments is None else Call(spec, arguments, data, color, near)
+    return None if arguments is None else Call(spec, arguments, data, color, near, pager)
 
 
-def _global_options(args: Sequence[str]) -> tuple[list[str], str, int] | None:
-    """``--data`` files and the ``--color`` mode (all up front once hoisted), and where the
-    command word is; None for a value Typer would read differently or reject."""
+def _global_options(args: Sequence[str]) -> tuple[list[str], str, bool, int] | None:
+    """``--data`` files, the ``--color`` mode and whether a pager may run (``--no-pager``), all
+    up front once hoisted, and where the command word is; None for a value Typer would read
+    differently or reject."""
     data: list[str] = []
     color = "auto"
+    pager = True
     i = 0
     while i < len(args) and args[i].startswith("-"):
         name, eq, value = args[i].partition("=")
         if name not in GLOBAL_OPTIONS:
             return None
+        if name == NO_PAGER_OPTION:  # the one flag among them
+            if eq:
+                return None
+            pager = False
+            i += 1
+            continue
         if not eq:
             i += 1
             if i == len(args) or args[i].startswith("-"):
@@ -102,7 +113,7 @@ def _global_options(args: Sequence[str]) -> tuple[list[str], str, int] | None:
         else:
             return None
         i += 1
-    return data, color, i
+    return data, color, pager, i
 
 
 def command_arguments(args: Sequence[str], spec: Command) -> Arguments | None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from awsmap.base.errors import AwsmapError, ExitCode, NotFoundError, UsageError
 from awsmap.base.paths import DEBUG_ENV, user_data_paths
-from awsmap.cli.options import FORMAT, JSON, NumberOption
+from awsmap.cli.options import BRIEF, FORMAT, JSON, NumberOption
 from awsmap.render import console
 
 if TYPE_CHECKING:
@@ -28,10 +28,12 @@ if TYPE_CHECKING:
 _data: list[str] = []
 
 
-def configure(data: list[str], color: console.ColorMode = "auto") -> None:
-    """Set from the global options: ``--data`` files (after ``$AWSMAP_DATA``) and ``--color``."""
+def configure(data: list[str], color: console.ColorMode = "auto", pager: bool = True) -> None:
+    """Set from the global options: ``--data`` files (after ``$AWSMAP_DATA``), ``--color`` and
+    ``--no-pager`` (``pager`` False)."""
     _data[:] = user_data_paths(data)
     console.set_color(color)
+    console.set_pager(pager)
 
 
 class Run:
@@ -112,13 +114,14 @@ def _run(command: Command, arguments: dict[str, Any], near: str | None = None) -
             ) from None
     fmt = "json" if arguments.pop(JSON.param, False) else arguments.pop(FORMAT.param, "table")
     arguments.pop(FORMAT.param, None)
+    brief = bool(arguments.pop(BRIEF.param, False))
     function = getattr(import_module(f"awsmap.commands.{command.family}"), command.function)
     out = function(Run(fmt), **arguments)
     if out is None or isinstance(out, int):
         return out
     from awsmap import render
 
-    render.emit(out, fmt)
+    render.emit(out, fmt, brief=brief, page=not command.interactive)
     code: int = getattr(out, "exit_code", ExitCode.OK)
     return code
 
@@ -144,7 +147,7 @@ def _reported(exc: Exception) -> int:
     if isinstance(exc, AwsmapError):
         console.error_line("error", exc.message)
         return exc.exit_code
-    if isinstance(exc, OSError) and exc.errno == errno.EPIPE:  # BrokenPipeError among them
+    if isinstance(exc, BrokenPipeError) or (isinstance(exc, OSError) and exc.errno == errno.EPIPE):
         _silence_stdout()
         return ExitCode.BROKEN_PIPE
     if isinstance(exc, OSError) and exc.errno == errno.EBADF:

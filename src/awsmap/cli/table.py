@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from awsmap.cli import completion
 from awsmap.cli.options import (
+    BRIEF,
     CATEGORY_OPTION,
     ESTIMATE_OPTIONS,
     FORMAT,
@@ -60,7 +61,11 @@ COMMANDS: tuple[Command, ...] = (
             "Technology or AWS service; several words ok.",
             complete=completion.TECH_OR_SERVICE,
         ),
-        (Flag(("--full",), "full", "Add features, use cases, comparisons, corrections."), JSON),
+        (
+            Flag(("--full",), "full", "Add features, use cases, comparisons, corrections."),
+            BRIEF,
+            JSON,
+        ),
     ),
     Command(
         "aws",
@@ -75,6 +80,7 @@ COMMANDS: tuple[Command, ...] = (
             "AWS service: name, abbreviation or former name.",
             complete=completion.SERVICE,
         ),
+        (BRIEF, JSON),
     ),
     Command(
         "category",
@@ -83,6 +89,7 @@ COMMANDS: tuple[Command, ...] = (
         f"{_EXAMPLES}awsmap category databases · awsmap category cache · awsmap category queues",
         ("databases",),
         Words("name", "NAME...", "Category id, name or alias.", complete=completion.CATEGORY),
+        (BRIEF, JSON),
     ),
     Command(
         "categories",
@@ -200,6 +207,7 @@ COMMANDS: tuple[Command, ...] = (
             "Pattern name, alias or id (CDC, DLQ...).",
             complete=completion.PATTERN,
         ),
+        (BRIEF, JSON),
     ),
     Command(
         "architectures",
@@ -218,7 +226,7 @@ COMMANDS: tuple[Command, ...] = (
         "markdown",
         ("url-shortener",),
         Words("name", "NAME...", "Architecture id or name.", complete=completion.ARCHITECTURE),
-        (FORMAT, JSON),
+        (FORMAT, BRIEF, JSON),
     ),
     Command(
         "questions",
@@ -296,6 +304,7 @@ COMMANDS: tuple[Command, ...] = (
             ),
             JSON,
         ),
+        (BRIEF, JSON),
     ),
     Command(
         "quiz",
@@ -389,7 +398,8 @@ DEFAULT = "show"  # `awsmap kafka` is `awsmap show kafka`: any kind, technologie
 DATA_OPTION = "--data"
 COLOR_OPTION = "--color"
 COLOR_MODES = ("auto", "always", "never")
-GLOBAL_OPTIONS = {DATA_OPTION: True, COLOR_OPTION: True}
+NO_PAGER_OPTION = "--no-pager"
+GLOBAL_OPTIONS = {DATA_OPTION: True, COLOR_OPTION: True, NO_PAGER_OPTION: False}
 COMPLETE_VAR = "_AWSMAP_COMPLETE"  # set by the shell when it asks Typer for completions
 
 

@@ -2,8 +2,9 @@
 
 A compose file is read with the same safe loader and limits as data files. Each service gives its
 image with registry, tag and digest stripped ("docker.io/library/postgres:16@sha256:..." is
-``postgres``), or, without an image, its service name. Services built from source have no image to
-match: they are the user's own code.
+``postgres``), or, without an image, its service name. Services built from source (``build:``, with
+or without an ``image:`` naming the result) are the user's own code. A Compose v1 file, with its
+services at the top level and no ``services:`` key, is read the same way, with a note.
 """
 
 import re
@@ -21,7 +22,7 @@ class Entry(NamedTuple):
 
     name: str  # the compose service name, or the line
     image: str | None = None  # normalised image name
-    built: bool = False  # a compose service with `build:` and no image: the user's own code
+    built: bool = False  # a compose service with `build:`: the user's own code
 
 
 def image_name(reference: str) -> str:
@@ -52,24 +53,50 @@ def image_candidates(image: str) -> list[str]:
     return list(dict.fromkeys(p for p in out if p))
 
 
+V1_NOTE = (
+    "{path} is a version 1 Compose file (services at the top level, no 'services:' key): each "
+    "top-level key was read as a service; the current Compose format puts them under 'services:'"
+)
+_TOP_KEY = re.compile(r"^(services|version)\s*:", flags=re.M)
+# a key at the top level, then (after comments) an indented image or build: a service of v1
+_V1_SERVICE = re.compile(
+    r"^[A-Za-z0-9._-]+\s*:\s*(#.*)?\n(\s+#.*\n)*\s+(image|build)\s*:", flags=re.M
+)
+
+
 def read_entries(path: Path, text: str | None = None) -> list[Entry]:
-    """The components a file names. A YAML mapping with a ``services`` mapping is a compose file;
-    anything else is a list of names, one per line (blank lines and # comments ignored)."""
+    """The components a file names (see ``read_file``)."""
+    return read_file(path, text)[0]
+
+
+def read_file(path: Path, text: str | None = None) -> tuple[list[Entry], list[str]]:
+    """The components a file names, and notes on how it was read. A YAML mapping with a
+    ``services`` (or ``version``) key is a compose file; a mapping of services with an image or
+    a build at the top level is a Compose v1 file; anything else is a list of names, one per line
+    (blank lines and # comments ignored)."""
     from awsmap.catalog import yamlio
 
     if text is None:
         text = yamlio.read_text(path)
-    if re.search(r"^services\s*:", text, flags=re.M):
+    if _TOP_KEY.search(text):
         doc = yamlio.load(path, text=text, compose=True)
-        return _compose_entries(path, doc.data)
+        return _compose_entries(path, doc.data), []
+    if _V1_SERVICE.search(text):
+        data = yamlio.load(path, text=text, compose=True).data
+        if isinstance(data, dict) and data and all(isinstance(v, dict) for v in data.values()):
+            return _services(path, data), [V1_NOTE.format(path=path)]
     names = [line.split("#", 1)[0].strip() for line in text.splitlines()]
-    return [Entry(name) for name in names if name]
+    return [Entry(name) for name in names if name], []
 
 
 def _compose_entries(path: Path, data: Any) -> list[Entry]:
     services = data.get("services") if isinstance(data, dict) else None
     if not isinstance(services, dict) or not services:
         raise _error(path, "a compose file needs a 'services' mapping with at least one service")
+    return _services(path, services)
+
+
+def _services(path: Path, services: dict[Any, Any]) -> list[Entry]:
     entries = []
     for name, spec in services.items():
         if not isinstance(spec, dict):
@@ -78,7 +105,7 @@ def _compose_entries(path: Path, data: Any) -> list[Entry]:
         if image is not None and not isinstance(image, str):
             raise _error(path, f"service {str(name)!r}: 'image' must be a string")
         normal = image_name(image) if image else None
-        entries.append(Entry(str(name), normal or None, built=not image and "build" in spec))
+        entries.append(Entry(str(name), normal or None, built="build" in spec))
     return entries
 
 

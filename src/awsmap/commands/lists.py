@@ -65,7 +65,11 @@ class CategoriesResult(NamedTuple):
 
 
 class ListResult(NamedTuple):
+    """Every technology, by its first category (in the order ``categories`` lists them), then by
+    name; ``categories`` names each category id."""
+
     technologies: tuple[TechSummary, ...]
+    categories: tuple[tuple[str, str], ...] = ()  # (id, name) of every category
 
     def to_json(self) -> JSON:
         return {"technologies": [t.to_json() for t in self.technologies]}
@@ -87,8 +91,21 @@ def categories_result(catalog: Catalog) -> CategoriesResult:
     return CategoriesResult(tuple((c, counts.get(c.id, 0)) for c in catalog.all(CATEGORY)))
 
 
+def by_category(techs: Sequence[Technology], categories: Sequence[str]) -> list[Technology]:
+    """Technologies by their first category, in the order of ``categories``, then by name."""
+    rank = {c: i for i, c in enumerate(categories)}
+
+    def key(tech: Technology) -> tuple[int, str, str]:
+        first = tech.categories[0] if tech.categories else ""
+        return (rank.get(first, len(rank)), tech.name.casefold(), tech.id)
+
+    return sorted(techs, key=key)
+
+
 def listing_result(catalog: Catalog) -> ListResult:
-    return ListResult(summaries(catalog, catalog.all(TECHNOLOGY)))
+    names = catalog.names(CATEGORY)
+    techs = by_category(catalog.all(TECHNOLOGY), list(names))
+    return ListResult(summaries(catalog, techs), tuple(names.items()))
 
 
 def category(ctx: Context, name: list[str]) -> CategoryResult:

@@ -181,13 +181,14 @@ def stack_result(
         except NotFoundError as exc:
             unmapped.append(Unmapped(name, exc.suggestions, exc.message))
     for entry in entries:
-        match = _match_entry(catalog, entry)
-        if match is not None:
-            found.append((match, entry.name))
-        elif entry.built:
+        if entry.built:  # its image, if any, names what is built: the user's code, not the base
             unmapped.append(
                 Unmapped(entry.name, (), "built from source: your own code", entry.name)
             )
+            continue
+        match = _match_entry(catalog, entry)
+        if match is not None:
+            found.append((match, entry.name))
         else:
             unmapped.append(_unmapped_entry(catalog, entry))
     return StackResult(tuple(_components(catalog, found)), tuple(unmapped), source)
@@ -290,5 +291,7 @@ def stack(ctx: Context, names: list[str], file: str | None) -> StackResult:
             from awsmap.catalog.yamlio import read_stream
 
             text = read_stream(Path(source), ctx.stdin())
-        entries = compose.read_entries(Path(source), text)
+        entries, notes = compose.read_file(Path(source), text)
+        for note in notes:
+            ctx.note(note)
     return stack_result(ctx.catalog(), split_names(names), entries, source)

@@ -11,7 +11,9 @@ from typing import Any
 from awsmap.render import console
 
 
-def emit(result: Any, fmt: str = "table") -> None:
+def emit(result: Any, fmt: str = "table", brief: bool = False, page: bool = False) -> None:
+    """Draw ``result`` on stdout. ``brief``: the essentials only (the table view); ``page``: a
+    page taller than the terminal may go through the pager (``render/pager.py``)."""
     if fmt == "json":
         from awsmap.render.as_json import dumps
 
@@ -28,4 +30,4 @@ def emit(result: Any, fmt: str = "table") -> None:
     else:
         from awsmap.render.rich import render
 
-        render(result, console.stdout())
+        render(result, console.stdout(), brief, page and console.pager_allowed())

@@ -6,6 +6,7 @@ Rich is imported only when something is drawn with it, so the JSON path never pa
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from typing import TYPE_CHECKING, Literal
@@ -17,12 +18,28 @@ ColorMode = Literal["auto", "always", "never"]
 
 _mode: ColorMode = "auto"
 _consoles: dict[str, Console] = {}
+_pager = [True]  # False after --no-pager
 
 
 def set_color(mode: ColorMode) -> None:
     global _mode
     _mode = mode
     _consoles.clear()
+
+
+def set_pager(allowed: bool) -> None:
+    _pager[0] = allowed
+
+
+def pager_allowed() -> bool:
+    """Whether a long page may go through the pager: not after ``--no-pager``, and only when
+    stdout is a terminal (never into a pipe or a file, whatever ``--color`` says)."""
+    if not _pager[0]:
+        return False
+    try:
+        return sys.stdout.isatty()
+    except (ValueError, AttributeError):  # closed or replaced by an object without it
+        return False
 
 
 def _make(stream: Literal["stdout", "stderr"]) -> Console:
@@ -32,7 +49,7 @@ def _make(stream: Literal["stdout", "stderr"]) -> Console:
         def on_broken_pipe(self) -> None:
             # Rich would exit 1 here; the CLI's error boundary exits 141 and silences stdout
             self.quiet = True
-            raise BrokenPipeError
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
 
     file = sys.stdout if stream == "stdout" else sys.stderr
     _tolerate_narrow_encoding(file)

@@ -39,6 +39,10 @@ def inert(value: str | None, style: str = "") -> Text:
     return Text(safe(value or ""), style=style)
 
 
+# Columns under these headings explain rather than name: --brief leaves them out.
+DETAIL_COLUMNS = frozenset({"Note", "Detail", "How", "What it is", "Source"})
+
+
 def table(title: str, *columns: str, **kwargs: object) -> Table:
     out = Table(
         title=Text(title, style="bold"),
@@ -133,8 +137,26 @@ def bullet_list(items: Iterable[str], quote: bool = False) -> Table:
     return grid
 
 
+class Bullets(Group):
+    """A titled list of bullets that remembers its items, so that --brief can shorten it."""
+
+    def __init__(self, title: str, items: Sequence[str], quote: bool = False) -> None:
+        super().__init__(Text(title, style="bold"), bullet_list(items, quote))
+        self.title = title
+        self.items = tuple(items)
+        self.quote = quote
+
+    def first(self) -> Bullets:
+        """Only the first bullet, and how many more the whole page has."""
+        more = len(self.items) - 1
+        out = Bullets(self.title, self.items[:1], self.quote)
+        if more > 0:
+            out.renderables.append(Text(f"    and {more} more", style="dim"))
+        return out
+
+
 def bullets(title: str, items: Iterable[str], quote: bool = False) -> RenderableType:
-    return Group(Text(title, style="bold"), bullet_list(items, quote))
+    return Bullets(title, list(items), quote)
 
 
 def hint(text: str) -> Group:
@@ -197,14 +219,35 @@ def numbers_table(
 
 
 def equivalent_names(equivalents: Sequence[Equivalent]) -> Text:
+    """'Amazon MSK (managed), AWS App Mesh (analogous; end of support 2026-09-30)'."""
     out = Text()
     for i, eq in enumerate(equivalents):
         if i:
             out.append(", ")
-        out.append_text(
-            inert(
-                eq.service.name, "" if eq.service.lifecycle.status == "available" else "strike dim"
-            )
-        )
-        out.append(f" ({eq.relation})", style="dim")
+        retired = retired_words(eq.service)
+        out.append_text(inert(eq.service.name, "strike dim" if retired else ""))
+        out.append(f" ({eq.relation}", style="dim")
+        if retired:
+            out.append("; ", style="dim")
+            out.append(retired, style="red")
+        out.append(")", style="dim")
     return out
+
+
+def retired_words(service: AwsService) -> str | None:
+    """'end of support 2026-09-30' for a service not to recommend today, else None: the mark in
+    words that a strike-through alone loses in a pipe or with NO_COLOR."""
+    life = service.lifecycle
+    if not life.retired:
+        return None
+    words = life.status.replace("-", " ")
+    return f"{words} {life.date}" if life.date else words
+
+
+def service_name(service: AwsService) -> Text:
+    """A service's name; a retired one struck through and marked in words too ('AWS App Mesh
+    (end of support 2026-09-30)')."""
+    retired = retired_words(service)
+    if retired is None:
+        return inert(service.name)
+    return Text.assemble(inert(service.name, "strike dim"), (f" ({retired})", "red"))

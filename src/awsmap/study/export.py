@@ -21,6 +21,7 @@ from pathlib import Path
 from awsmap import DATA_RELEASED
 from awsmap.base.errors import OutputError, UsageError
 from awsmap.base.text import quoted
+from awsmap.catalog.models import Technology
 from awsmap.catalog.reader import Catalog
 from awsmap.study.model import Card
 
@@ -201,7 +202,7 @@ def cheatsheet(catalog: Catalog, category: str | None = None) -> str:
         "",
     ]
     for cat in cats:
-        mine = [t for t in techs if cat.id in t.categories]
+        mine = sorted((t for t in techs if cat.id in t.categories), key=_by_name)
         if not mine:
             continue
         lines += [f"## {md(cat.name)}", ""]
@@ -226,6 +227,10 @@ def cheatsheet(catalog: Catalog, category: str | None = None) -> str:
             lines.append(f"- **{md(svc.name)}**: {md(status_words(svc))} → {md(after)}")
         lines.append("")
     return "\n".join(lines)
+
+
+def _by_name(tech: Technology) -> tuple[str, str]:
+    return (tech.name.casefold(), tech.id)
 
 
 def md(text: str) -> str:

@@ -24,6 +24,7 @@ from awsmap.render.richtext import (
     bullets,
     hint,
     inert,
+    service_name,
     status_text,
     table,
 )
@@ -123,7 +124,7 @@ def _architecture_map(result: ArchitectureResult) -> list[RenderableType]:
         for i, sid in enumerate(c.aws_services):
             svc = result.services[sid]
             aws.append(", " if i else "")
-            aws.append_text(inert(svc.name, "strike dim" if svc.lifecycle.retired else ""))
+            aws.append_text(service_name(svc))
         grid.add_row(
             inert(c.role, "bold"),
             inert(", ".join(result.techs.get(t, t) for t in c.technologies) or "-"),

@@ -45,19 +45,30 @@ def _categories(result: CategoriesResult) -> list[RenderableType]:
 
 
 def _list(result: ListResult) -> list[RenderableType]:
+    """One table, a heading row for each first category; a technology's other categories follow
+    its name."""
     grid = table(
         f"Quick reference: {len(result.technologies)} technologies",
         "Technology",
-        "Category",
         "Main AWS equivalent",
         "Key use case",
     )
+    names = dict(result.categories)
+    group = None
     for summary in result.technologies:
         tech = summary.technology
+        first, *others = tech.categories or ("",)
+        if first != group:
+            if group is not None:
+                grid.add_row("", "", "")
+            grid.add_row(inert(names.get(first, first), "bold cyan"), "", "")
+            group = first
+        name = inert(tech.name, "bold")
+        if others:
+            name.append_text(inert(f" (also {', '.join(others)})", "dim"))
         main = recommended(summary.equivalents)
         grid.add_row(
-            inert(tech.name, "bold"),
-            inert(", ".join(tech.categories)),
+            name,
             inert(main.service.name if main else "-"),
             inert(key_use_case(tech) or "-"),
         )

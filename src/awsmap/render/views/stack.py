@@ -7,7 +7,7 @@ from typing import Any
 from rich.console import RenderableType
 from rich.text import Text
 
-from awsmap.commands.stack import StackResult
+from awsmap.commands.stack import Component, StackResult
 from awsmap.render.richtext import (
     View,
     bullets,
@@ -17,6 +17,16 @@ from awsmap.render.richtext import (
     status_text,
     table,
 )
+
+
+def _service(component: Component) -> Text:
+    """The AWS service's name; a retired one's status on the line below."""
+    service = component.service
+    out = inert(service.name)
+    if service.lifecycle.retired:
+        out.append("\n")
+        out.append_text(status_text(service))
+    return out
 
 
 def _stack(result: StackResult) -> list[RenderableType]:
@@ -29,7 +39,7 @@ def _stack(result: StackResult) -> list[RenderableType]:
         others = ", ".join(filter(None, [others, *(s.name for s in c.successors)]))
         grid.add_row(
             asked,
-            status_text(c.service) if c.service.lifecycle.retired else inert(c.service.name),
+            _service(c),
             relation_text(c.relation) if c.relation else inert("same service", "dim"),
             inert(others, "dim"),
             inert("; ".join(c.warnings), "yellow"),
@@ -49,7 +59,7 @@ def _stack(result: StackResult) -> list[RenderableType]:
         for u in result.unmapped:
             label = u.query if not u.origin or u.origin == u.query else f"{u.query} ({u.origin})"
             why = u.reason or "no match"
-            if u.suggestions:
+            if u.suggestions and "did you mean" not in why:  # a resolver's reason says it once
                 why += "; did you mean " + ", ".join(u.suggestions) + "?"
             lines.append(f"{label}: {why}")
         out.append(bullets("Not mapped", lines))
