@@ -76,6 +76,8 @@ CASES: list[tuple[str, list[str], str | None]] = [
     ("patterns-unknown-tag", ["patterns", "--tag", "nosuchtag"], None),
     ("pattern", ["pattern", "leader", "election"], None),
     ("pattern-json", ["pattern", "idempotency", "--json"], None),
+    ("roles", ["roles"], None),
+    ("role-cache", ["role", "cache"], None),
     ("architectures", ["architectures"], None),
     ("architectures-json", ["architectures", "--json"], None),
     ("architecture", ["architecture", "url-shortener"], None),

@@ -20,7 +20,7 @@ PINNED = [
     ("rate limiting", "pattern", "rate-limiting"),
     ("leader election", "pattern", "leader-election"),
     ("service discovery", "pattern", "service-discovery"),
-    ("object storage", "aws_service", "s3"),
+    ("object storage", "role", "object-storage"),
     ("vector search", "pattern", "vector-search"),
     ("consistent hashing", "pattern", "consistent-hashing"),
     ("strangler fig", "pattern", "strangler-fig"),
@@ -76,6 +76,10 @@ def test_results_carry_the_aws_answer(cli: Cli) -> None:
     assert by_id["dms"]["aws"] is None  # an AWS service is its own answer
     found = cli.json("search", "service", "discovery", "-n", "1")["results"][0]
     assert (found["id"], found["aws"]["id"]) == ("service-discovery", "cloud-map")
+    roles = {r["id"]: r for r in cli.json("search", "object", "storage")["results"]}
+    assert roles["object-storage"]["aws"]["id"] == "s3"  # a role's default answer
+    broad = cli.json("search", "database", "-n", "25")["results"]
+    assert next(r for r in broad if r["id"] == "database")["aws"] is None  # a broad role
 
 
 def test_names_weigh_more_than_passing_mentions(cli: Cli) -> None:

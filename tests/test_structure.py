@@ -13,7 +13,13 @@ SRC = Path(__file__).parents[1] / "src" / "awsmap"
 MAX_LINES = 400
 # Modules whose field names mirror the JSON Schema, where a kind's key is also a field name, and
 # the registry of commands, whose names ("categories", "patterns") are commands, not kinds.
-SCHEMA_MIRRORS = {"catalog.kinds", "catalog.models", "catalog.designs", "cli.table"}
+SCHEMA_MIRRORS = {
+    "catalog.kinds",
+    "catalog.models",
+    "catalog.designs",
+    "catalog.roles",
+    "cli.table",
+}
 NOT_A_KIND = "# not a kind"
 # The layers, bottom up: a module may import its own layer and those below, never one above.
 LAYERS = ("base", "catalog", "find", "study", "commands", "render", "cli", "entry")

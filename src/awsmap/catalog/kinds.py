@@ -17,6 +17,7 @@ from awsmap.catalog.models import AwsService, Category, Comparison, Technology
 
 if TYPE_CHECKING:
     from awsmap.catalog.designs import Architecture, Number, Pattern, Question, Tip
+    from awsmap.catalog.roles import Role
 
 R = TypeVar("R")
 LocalRule = Callable[[dict[str, Any]], Iterator[tuple[str, str]]]
@@ -162,6 +163,21 @@ def _general_numbers_name_no_service(data: dict[str, Any]) -> Iterator[tuple[str
             yield field, f"a {group} figure is not an AWS limit: it has no {field}"
 
 
+def _role_choices(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """A broad role offers at least two choices; nothing is listed twice; no role is related
+    to itself."""
+    if data.get("broad") and len(data.get("aws") or ()) < 2:
+        yield "aws", "a broad role lists at least two choices"
+    for field, key in (("aws", "service"), ("alternatives", "technology")):
+        seen: set[str] = set()
+        for i, item in enumerate(data.get(field) or ()):
+            if item[key] in seen:
+                yield f"{field}[{i}].{key}", f"'{item[key]}' is listed twice"
+            seen.add(item[key])
+    if data["id"] in (data.get("related") or ()):
+        yield "related", "a role is not related to itself"
+
+
 _NAMED = (Searched("name", "name"), Searched("aliases[]", "aliases"))
 
 CATEGORY: Kind[Category] = Kind("category", "categories", "category", Category.from_dict)
@@ -299,6 +315,25 @@ TIP: "Kind[Tip]" = Kind(
         Searched("items[]", "sections"),
     ),
 )
+ROLE: "Kind[Role]" = Kind(
+    "role",
+    "roles",
+    "role",
+    "awsmap.catalog.roles:Role",
+    refs=(
+        Ref("aws[].service", "aws_service"),
+        Ref("alternatives[].technology", "technology"),
+        Ref("patterns[]", "pattern"),
+        Ref("related[]", "role"),
+    ),
+    search=(
+        *_NAMED,
+        Searched("what_it_is", "what_it_is"),
+        Searched("aws[].when", "how"),
+        Searched("alternatives[].when", "how"),
+    ),
+    rules=(_role_choices,),
+)
 
 # In the order entries are loaded, indexed and listed; search breaks ties in this order too.
 KINDS: tuple[Kind[Any], ...] = (
@@ -311,6 +346,7 @@ KINDS: tuple[Kind[Any], ...] = (
     ARCHITECTURE,
     QUESTION,
     TIP,
+    ROLE,
 )
 BY_KEY: dict[str, Kind[Any]] = {k.key: k for k in KINDS}
 BY_PLURAL: dict[str, Kind[Any]] = {k.plural: k for k in KINDS}

@@ -210,6 +210,30 @@ COMMANDS: tuple[Command, ...] = (
         (BRIEF, JSON),
     ),
     Command(
+        "roles",
+        "roles",
+        "Every role (object storage, message queue, cache...) with its default AWS answer.\n\n"
+        f"{_EXAMPLES}awsmap roles · awsmap roles --json",
+        (),
+    ),
+    Command(
+        "role",
+        "roles",
+        "A generic word (cache, queue, CDN) and its AWS answer, with when to pick each choice.\n\n"
+        "Also the alternatives outside AWS and the building blocks it relates to. A broad role\n"
+        "(database, storage, compute, analytics, messaging) lists its choices with no default."
+        "\n\n"
+        f'{_EXAMPLES}awsmap role object storage · awsmap role cache · awsmap role "pub/sub" ·\n'
+        "awsmap role database --json",
+        ("object", "storage"),
+        Words(
+            "name",
+            "NAME...",
+            "Role name or alias (blob storage, queue, CDN...).",
+            complete=completion.names_of("ROLE"),
+        ),
+    ),
+    Command(
         "architectures",
         "designs",
         "Classic interview designs, each in its open-source form and its AWS form.\n\n"

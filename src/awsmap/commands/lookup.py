@@ -181,6 +181,7 @@ def _pipelines(catalog: Catalog, designs: list[dict[str, Any]]) -> list[Pipeline
     parts = [c for d in designs for c in d["components"]]
     # A component lists what fills it under each kind's plural: "technologies", "aws_services".
     tech_field, svc_field = TECHNOLOGY.plural, AWS_SERVICE.plural
+    what = "role"  # not a kind: the component's field that says what it does
     techs = catalog.names_for(TECHNOLOGY, sorted({t for c in parts for t in c.get(tech_field, ())}))
     svcs = catalog.names_for(AWS_SERVICE, sorted({s for c in parts for s in c.get(svc_field, ())}))
 
@@ -190,8 +191,8 @@ def _pipelines(catalog: Catalog, designs: list[dict[str, Any]]) -> list[Pipeline
     return [
         Pipeline(
             design["name"],
-            tuple(side(techs, c.get(tech_field, []), c["role"]) for c in design["components"]),
-            tuple(side(svcs, c.get(svc_field, []), c["role"]) for c in design["components"]),
+            tuple(side(techs, c.get(tech_field, []), c[what]) for c in design["components"]),
+            tuple(side(svcs, c.get(svc_field, []), c[what]) for c in design["components"]),
         )
         for design in designs
     ]

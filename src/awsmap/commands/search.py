@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from awsmap.base.errors import NotFoundError, UsageError
 from awsmap.base.text import quoted
 from awsmap.catalog.domain import first_available, recommended
-from awsmap.catalog.kinds import AWS_SERVICE, PATTERN, TECHNOLOGY
+from awsmap.catalog.kinds import AWS_SERVICE, PATTERN, ROLE, TECHNOLOGY
 from awsmap.catalog.reader import Catalog
+from awsmap.commands.roles import role_answer
 from awsmap.find import search as ranking
 from awsmap.find.equivalents import equivalents
 
@@ -58,15 +59,19 @@ def search_result(catalog: Catalog, text: str, limit: int = 10) -> SearchResult:
     answers = {
         t.id: recommended(e) for t, e in zip(techs, equivalents(catalog, techs), strict=True)
     }
-    ways = {w.service for h in scored if h.kind is PATTERN for w in h.record.aws}
+    ways = {w.service for h in scored if h.kind in (PATTERN, ROLE) for w in h.record.aws}
     services = catalog.many(AWS_SERVICE, sorted(ways)) if ways else {}
     hits = []
     for h in scored:
         aws = None
         if h.kind is TECHNOLOGY and (main := answers[h.record.id]) is not None:
             aws = main.brief()
-        elif h.kind is PATTERN:
-            first = first_available([services[w.service] for w in h.record.aws])
+        elif h.kind in (PATTERN, ROLE):
+            first = (
+                first_available([services[w.service] for w in h.record.aws])
+                if h.kind is PATTERN
+                else role_answer(h.record, services)  # none for a broad role
+            )
             aws = (
                 {"id": first.id, "name": first.name, "status": first.lifecycle.status}
                 if first
