@@ -14,13 +14,13 @@ from awsmap.catalog.kinds import (
     COMPARISON,
     PATTERN,
     QUESTION,
+    ROLE,
     TIP,
     Kind,
 )
 from awsmap.catalog.reader import Catalog
 from awsmap.commands.front import show_result
-from awsmap.commands.opened import ORDER
-from awsmap.find.resolve import exact
+from awsmap.commands.opened import ORDER, first_named
 from tests.conftest import Cli
 
 
@@ -42,13 +42,15 @@ def found_id(kind: Kind[Any], data: dict[str, Any]) -> str:
     return str(data["id"])
 
 
-@pytest.mark.parametrize("kind", [PATTERN, ARCHITECTURE, QUESTION, CATEGORY, COMPARISON, TIP])
+@pytest.mark.parametrize(
+    "kind", [ROLE, PATTERN, ARCHITECTURE, QUESTION, CATEGORY, COMPARISON, TIP], ids=lambda k: k.key
+)
 def test_every_name_of_every_kind_opens_its_entry(catalog: Catalog, kind: Kind[Any]) -> None:
     earlier = ORDER[: ORDER.index(kind)]
     checked = 0
     for record in catalog.all(kind):
         for name in kind.name_values(record.to_dict()):
-            if exact(catalog, name, earlier) is not None:
+            if first_named(catalog, name, earlier) is not None:
                 continue  # the same name in a kind tried first: that entry is the answer
             data = show_result(catalog, name).to_json()
             assert data["kind"] == kind.key, (name, data["kind"])
@@ -117,3 +119,27 @@ def test_help_is_the_help(cli: Cli) -> None:
     assert result.exit_code == 0
     assert "Usage" in result.stdout
     assert json.dumps(cli.json("kafka")["kind"]) == '"technology"'
+
+
+def test_stack_maps_roles_to_their_default_answer(cli: Cli) -> None:
+    data = cli.json("stack", "load balancer", "cache", "queue", "database", "postgres")
+    by_query = {c["query"]: c for c in data["components"]}
+    assert by_query["load balancer"]["role"]["name"] == "Load balancer"
+    assert by_query["load balancer"]["aws"]["id"] == "alb"
+    assert by_query["queue"]["aws"]["id"] == "sqs"
+    assert by_query["postgres"]["role"] is None
+    broad = by_query["database"]
+    assert broad["warnings"] and "broad" in broad["warnings"][0]
+    assert broad["phrase"] is None
+    assert data["unmapped"] == []
+
+
+@pytest.mark.parametrize(
+    ("words", "role"),
+    [("load balancer", "load-balancer"), ("object storage", "object-storage"), ("queue", None)],
+)
+def test_roles_open_at_the_front_door(cli: Cli, words: str, role: str | None) -> None:
+    data = cli.json(*words.split())
+    assert data["kind"] == "role"
+    if role is not None:
+        assert data["id"] == role

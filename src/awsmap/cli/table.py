@@ -44,7 +44,11 @@ COMMANDS: tuple[Command, ...] = (
             "A name of anything awsmap knows; several words ok.",
             complete=completion.TECH_OR_SERVICE,
         ),
-        (Flag(("--full",), "full", "A technology's features, use cases and comparisons."), JSON),
+        (
+            Flag(("--full",), "full", "A technology's features, use cases and comparisons."),
+            BRIEF,
+            JSON,
+        ),
     ),
     Command(
         "lookup",
@@ -326,9 +330,9 @@ COMMANDS: tuple[Command, ...] = (
                 "Only one group of figures.",
                 "[latency|network|throughput|capacity|sizes|aws-limits]",
             ),
+            BRIEF,
             JSON,
         ),
-        (BRIEF, JSON),
     ),
     Command(
         "quiz",

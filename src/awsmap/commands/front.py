@@ -27,13 +27,14 @@ from awsmap.catalog.kinds import (
     NUMBER,
     PATTERN,
     QUESTION,
+    ROLE,
     TECHNOLOGY,
     TIP,
     Kind,
 )
 from awsmap.catalog.reader import Catalog
-from awsmap.commands.opened import ORDER, command_for
-from awsmap.find.resolve import clean_query, exact, resolve, singular
+from awsmap.commands.opened import command_for, first_named
+from awsmap.find.resolve import clean_query, resolve
 
 if TYPE_CHECKING:
     from awsmap.commands.context import Context
@@ -48,7 +49,7 @@ def show(ctx: Context, words: list[str], full: bool) -> Any:
 
 def show_result(catalog: Catalog, text: str, full: bool = False) -> Any:
     query = clean_query(text)
-    found = exact(catalog, query, ORDER) or singular(catalog, query, ORDER)
+    found = first_named(catalog, query)
     sides = [s for s in _VERSUS.split(query) if s.strip()]
     if found is None and len(sides) >= 2:
         from awsmap.commands.compare import compare_result
@@ -124,6 +125,12 @@ def _design(kind: Kind[Any]) -> Callable[[Catalog, Match, bool], Any]:
     return build
 
 
+def _role(catalog: Catalog, match: Match, _full: bool) -> Any:
+    from awsmap.commands.roles import role_result
+
+    return role_result(catalog, match.id)
+
+
 def _category(catalog: Catalog, match: Match, _full: bool) -> Any:
     from awsmap.commands.lists import category_result
 
@@ -145,6 +152,7 @@ def _tip(catalog: Catalog, match: Match, _full: bool) -> Any:
 _OPENERS: dict[str, Callable[[Catalog, Match, bool], Any]] = {
     TECHNOLOGY.key: _technology,
     AWS_SERVICE.key: _service,
+    ROLE.key: _role,
     PATTERN.key: _design(PATTERN),
     ARCHITECTURE.key: _design(ARCHITECTURE),
     QUESTION.key: _design(QUESTION),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from awsmap.base.match import Match
 from awsmap.base.text import quoted
 from awsmap.catalog.kinds import (
     ARCHITECTURE,
@@ -14,6 +15,7 @@ from awsmap.catalog.kinds import (
     COMPARISON,
     PATTERN,
     QUESTION,
+    ROLE,
     TECHNOLOGY,
     TIP,
     Kind,
@@ -27,6 +29,7 @@ from awsmap.find.resolve import exact, singular
 OPENED_BY: dict[Kind[Any], str | None] = {
     TECHNOLOGY: "lookup",
     AWS_SERVICE: "aws",
+    ROLE: None,
     PATTERN: None,
     ARCHITECTURE: None,
     QUESTION: None,
@@ -44,10 +47,22 @@ def command_for(kind_key: str) -> str:
     return "show"
 
 
+def first_named(catalog: Catalog, query: str, kinds: tuple[Kind[Any], ...] = ORDER) -> Match | None:
+    """The entry of the first of ``kinds`` that has ``query`` as a name (in any normal form), or
+    else as a plural of one: kind order before case, so the role "Load balancer" wins over a
+    pattern's alias "load balancer"; an exact name before a plural ("databases" is the category,
+    not the role "database")."""
+    for form in (exact, singular):  # an exact name of any kind before a plural of another
+        for kind in kinds:
+            found = form(catalog, query, (kind,))
+            if found is not None:
+                return found
+    return None
+
+
 def other_kind(catalog: Catalog, query: str, skip: tuple[str, ...]) -> str | None:
     """'idempotency' is a pattern: awsmap pattern idempotency -- for a command's "not found"."""
-    others = tuple(k for k in ORDER if k.key not in skip)
-    found = exact(catalog, query, others) or singular(catalog, query, others)
+    found = first_named(catalog, query, tuple(k for k in ORDER if k.key not in skip))
     if found is None:
         return None
     command = command_for(found.kind)

@@ -14,11 +14,13 @@ from awsmap.base.paths import STDIN
 from awsmap.base.text import counted
 from awsmap.catalog.domain import Equivalent, recommended, retirement_warning, status_words
 from awsmap.catalog.indexformat import KeyLevel
-from awsmap.catalog.kinds import AWS_SERVICE, TECHNOLOGY
+from awsmap.catalog.kinds import AWS_SERVICE, ROLE, TECHNOLOGY
 from awsmap.catalog.models import AwsService, Technology
 from awsmap.catalog.reader import Catalog
+from awsmap.catalog.roles import Role
 from awsmap.commands import compose
 from awsmap.commands.compose import Entry, image_candidates
+from awsmap.commands.opened import first_named
 from awsmap.find.equivalents import equivalents
 from awsmap.find.resolve import exact, resolve
 
@@ -53,6 +55,7 @@ class Component(NamedTuple):
     warnings: tuple[str, ...] = ()
     phrase: str | None = None
     origin: str | None = None  # the compose service it came from, if any
+    role: Role | None = None  # a generic role ("load balancer") answered by its default service
 
     def to_json(self) -> JSON:
         tech = self.technology
@@ -67,6 +70,7 @@ class Component(NamedTuple):
             "phrase": self.phrase,
             "match": self.match.to_json(),
             "origin": self.origin,
+            "role": {"id": self.role.id, "name": self.role.name} if self.role else None,
         }
 
 
@@ -148,6 +152,37 @@ class StackResult(NamedTuple):
         )
 
 
+def _role_component(catalog: Catalog, match: Match) -> Component:
+    """A role ("load balancer") stands for its default AWS answer; the other choices are its
+    alternatives. A broad role ("database") has no default: it is kept, with a warning, as its
+    first choice, and the phrase says to name the kind."""
+    role = catalog.get(ROLE, match.id)
+    services = catalog.many(AWS_SERVICE, [c.service for c in role.aws])
+    choices = [c for c in role.aws if c.service in services]
+    first, *others = choices
+    alternatives = tuple(Equivalent(services[c.service], "choice", c.when) for c in others)
+    warnings = (
+        (f"'{match.query}' is broad: name the kind (awsmap role {role.id} lists the choices)",)
+        if role.broad
+        else ()
+    )
+    phrase = (
+        None
+        if role.broad
+        else f"For the {role.name.lower()} I'd use {services[first.service].name}: {first.when}"
+    )
+    return Component(
+        match.query,
+        match,
+        services[first.service],
+        None,
+        alternatives=alternatives[:3],
+        warnings=warnings,
+        phrase=phrase,
+        role=role,
+    )
+
+
 def _service_label(service: AwsService) -> str:
     if service.lifecycle.retired:
         return f"{service.name}: {status_words(service)}"
@@ -179,7 +214,11 @@ def stack_result(
         try:
             found.append((resolve(catalog, name, KINDS), None))
         except NotFoundError as exc:
-            unmapped.append(Unmapped(name, exc.suggestions, exc.message))
+            role = first_named(catalog, name, (ROLE,))
+            if role is None:
+                unmapped.append(Unmapped(name, exc.suggestions, exc.message))
+            else:
+                found.append((role, None))
     for entry in entries:
         if entry.built:  # its image, if any, names what is built: the user's code, not the base
             unmapped.append(
@@ -229,6 +268,9 @@ def _components(catalog: Catalog, found: list[tuple[Match, str | None]]) -> list
     successors = catalog.many(AWS_SERVICE, sorted(successor_ids)) if successor_ids else {}
     out = []
     for match, origin in found:
+        if match.kind == ROLE.key:
+            out.append(_role_component(catalog, match))
+            continue
         if match.kind == AWS_SERVICE.key:
             svc = services[match.id]
             after = tuple(successors[s] for s in svc.lifecycle.successors if s in successors)

@@ -32,25 +32,34 @@ def _service(component: Component) -> Text:
 def _stack(result: StackResult) -> list[RenderableType]:
     grid = table("Your design on AWS", "Component", "AWS service", "Relation", "Also", "Watch out")
     for c in result.components:
-        asked = inert(c.technology.name if c.technology else c.query, "bold")
+        named = c.technology.name if c.technology else c.role.name if c.role else c.query
+        asked = inert(named, "bold")
         if c.origin:
             asked.append(f"  ({c.origin})", style="dim")
-        others = ", ".join(f"{e.service.name} ({e.relation})" for e in c.alternatives)
+        others = ", ".join(
+            e.service.name if c.role else f"{e.service.name} ({e.relation})" for e in c.alternatives
+        )
         others = ", ".join(filter(None, [others, *(s.name for s in c.successors)]))
+        if c.relation:
+            relation = relation_text(c.relation)
+        else:
+            relation = inert("role" if c.role else "same service", "dim")
         grid.add_row(
             asked,
             _service(c),
-            relation_text(c.relation) if c.relation else inert("same service", "dim"),
+            relation,
             inert(others, "dim"),
             inert("; ".join(c.warnings), "yellow"),
         )
     out: list[RenderableType] = []
     if result.components:  # nothing mapped: no empty table, the reasons below say why
         used = [c.relation for c in result.components if c.relation]
-        used += [e.relation for c in result.components for e in c.alternatives]  # Also column
+        used += [e.relation for c in result.components if not c.role for e in c.alternatives]
         out += [grid, relation_legend(used)]
     phrases = [
-        f"{c.technology.name}: {c.phrase}" for c in result.components if c.technology and c.phrase
+        f"{c.technology.name if c.technology else c.query}: {c.phrase}"
+        for c in result.components
+        if (c.technology or c.role) and c.phrase
     ]
     if phrases:
         out.append(bullets("How to say it", phrases))
