@@ -270,13 +270,16 @@ COMMANDS: tuple[Command, ...] = (
         "quiz",
         "study",
         "Practise recall: cards from the data, scheduled with FSRS, progress saved as you go.\n\n"
-        'Answers are graded by resolving them like lookup: any right equivalent counts ("msk",\n'
-        '"Amazon MSK", "managed kafka"); an analogous service where a managed one exists is '
-        'Hard; an\nempty answer means "I don\'t know". Piped input is read one answer per line; '
-        "--json prints one\nJSON object per card (JSON Lines). Ctrl-C or end of input ends the "
-        "session, keeping every\nanswer given.\n\n"
+        "Nine kinds of card, mixed from the first session: technology to AWS and back, retired\n"
+        "services, numbers, patterns, comparisons, practice outlines, parallels, relations.\n"
+        'Answers are graded by what they name, resolved like lookup ("msk", "Amazon MSK",\n'
+        '"I\'d use MSK"); an analogous service where a managed one exists is Hard; numbers are\n'
+        'graded with their unit ("1000 wcu", "1k"); an empty answer means "I don\'t know". Piped\n'
+        "input is read one answer per line; --json prints one JSON object per card (JSON Lines).\n"
+        "Ctrl-C or end of input ends the session, keeping every answer given.\n\n"
         f"{_EXAMPLES}awsmap quiz · awsmap quiz --mode choice --category databases ·\n"
-        "awsmap quiz --cram --until 2026-12-15 · printf 'msk\\n\\n' | awsmap quiz --count 2",
+        "awsmap quiz --kind number --kind pattern · awsmap quiz --cram --until 2026-12-15 ·\n"
+        "printf 'msk\\n\\n' | awsmap quiz --count 2",
         ("--count", "1"),
         options=QUIZ_OPTIONS,
         interactive=True,

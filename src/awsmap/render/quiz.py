@@ -16,11 +16,26 @@ from awsmap.base.errors import UsageError
 from awsmap.base.text import safe
 from awsmap.render import console
 from awsmap.render.as_json import line
-from awsmap.study.model import RATING_WORDS, Card, Outcome, Shown, Summary, until_due
+from awsmap.study.model import (
+    QUANTITY,
+    RATING_WORDS,
+    RESOLVE,
+    WORD,
+    Card,
+    Outcome,
+    Shown,
+    Summary,
+    until_due,
+)
 from awsmap.study.results import outcome_json, summary_json
 
 MARKS = {1: "✗", 2: "~", 3: "✓", 4: "✓"}
-LABELS = {"answer": "answer", "grade": "grade [1 again, 2 hard, 3 good, 4 easy]"}
+LABELS = {
+    "answer": "answer",
+    "outline": "outline (or Enter to see the key points)",
+    "grade": "grade [1 again, 2 hard, 3 good, 4 easy]",
+}
+GRADED = (RESOLVE, WORD, QUANTITY)  # graded from the answer: the reason follows the verdict
 
 
 class TextUi:
@@ -46,8 +61,9 @@ class TextUi:
 
     def show(self, shown: Shown) -> None:
         updated = "  (updated since you last saw it)" if shown.updated else ""
+        leech = f"  (leech: failed {shown.leech} times)" if shown.leech else ""
         self._say()
-        self._say(f"[{shown.number}/{shown.total}] {shown.card.prompt}{updated}")
+        self._say(f"[{shown.number}/{shown.total}] {shown.card.prompt}{updated}{leech}")
         for i, option in enumerate(shown.options, 1):
             self._say(f"  {i}. {option}")
 
@@ -66,8 +82,11 @@ class TextUi:
             self._say(prompt + answer)
         return answer
 
+    def ask_again(self, why: str) -> None:
+        self._say(f"  {why}")
+
     def reveal(self, card: Card) -> None:
-        for part in card.answer.split("\n"):
+        for part in card.back.split("\n"):
             self._say(f"  → {part}")
 
     def outcome(self, outcome: Outcome) -> None:
@@ -77,6 +96,9 @@ class TextUi:
             f"  {MARKS[verdict.rating]} {word}: {verdict.message} · "
             f"again in {until_due(outcome.due, outcome.reviewed_at)}"
         )
+        card = outcome.card
+        if card.detail and card.grading in GRADED:  # why, once the answer is graded
+            self._say(f"  · {card.detail}")
         if self.as_json:
             console.write_stdout(line(outcome_json(outcome)))
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+from typing import Any
 
 from awsmap.catalog.reader import Catalog
 from awsmap.study.model import Accepted, Card
 
-CARDS_FORMAT = "1"  # bump whenever cards.py changes what it generates
+CARDS_FORMAT = "2"  # bump whenever cards.py changes what it generates
 SUFFIX = ".cards"
 
 
@@ -52,12 +53,14 @@ def _read(path: str, key: str) -> list[Card] | None:
         stored_key, rows = marshal.loads(data)
         if stored_key != key:
             return None
-        return [
-            Card(r[0], r[1], r[2], r[3], r[4], tuple(Accepted(*a) for a in r[5]), r[6], r[7], r[8])
-            for r in rows
-        ]
+        return [_card(r) for r in rows]
     except (OSError, EOFError, ValueError, TypeError, IndexError):
         return None
+
+
+def _card(r: tuple[Any, ...]) -> Card:
+    accepted = tuple(Accepted(*a) for a in r[5])
+    return Card(r[0], r[1], r[2], r[3], r[4], accepted, r[6], tuple(r[7]), r[8], r[9], tuple(r[10]))
 
 
 def _write(path: str, key: str, made: list[Card]) -> None:

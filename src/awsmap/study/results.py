@@ -23,6 +23,8 @@ def outcome_json(outcome: Outcome) -> JSON:
         "rating": RATING_WORDS[outcome.verdict.rating],
         "due": outcome.due,
         "message": outcome.verdict.message,
+        "kind": card.kind,
+        "categories": list(card.categories),
     }
 
 

@@ -1,0 +1,67 @@
+"""Study mode through standard input, in process (fast): a scripted week, selection by kind, the
+new-card cap said out loud, an interview date in the past, choice numbers out of range."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+from tests.harness import invoke
+
+DAY0 = date(2026, 12, 1)
+
+
+def _now(day: int) -> dict[str, str]:
+    return {"AWSMAP_NOW": f"{(DAY0 + timedelta(days=day)).isoformat()}T09:00:00Z"}
+
+
+def test_a_scripted_week_meets_every_kind_of_card_early() -> None:
+    """Seven daily sessions of 20 cards: at least five kinds in the first three, every answer
+    saved (self-graded cards take a second line, the grade; every line here is "3")."""
+    kinds_by_day: list[set[str]] = []
+    reviewed = 0
+    for day in range(7):
+        args = ["quiz", "--count", "20", "--new", "20", "--json"]
+        result = invoke(args, stdin="3\n" * 60, env=_now(day))
+        assert result.exit_code == 0, result.stderr
+        lines = [json.loads(line) for line in result.stdout.splitlines()]
+        assert len(lines) == 20
+        kinds_by_day.append({line["kind"] for line in lines})
+        reviewed += len(lines)
+    assert len(set().union(*kinds_by_day[:3])) >= 5
+    assert len(kinds_by_day[0]) >= 5
+    stats = json.loads(invoke(["stats", "--json"], env=_now(6)).stdout)
+    assert stats["reviews"] == reviewed == 140
+
+
+def test_kind_is_repeatable_and_category_reaches_every_kind() -> None:
+    args = ["quiz", "--count", "12", "--new", "12", "--json", "--kind", "number"]
+    result = invoke([*args, "--kind", "successor"], stdin="\n" * 12, env=_now(0))
+    kinds = {json.loads(line)["kind"] for line in result.stdout.splitlines()}
+    assert kinds == {"number", "successor"}, result.stderr
+    practice = ["quiz", "--kind", "practice", "--category", "databases", "--json", "--new", "20"]
+    found = invoke([*practice, "-n", "1"], stdin="\n1\n", env=_now(0))
+    assert json.loads(found.stdout)["kind"] == "practice", found.stderr
+    bad = invoke(["quiz", "--kind", "flashcard"], env=_now(0))
+    assert bad.exit_code == 2 and "--kind is one of" in bad.stderr
+
+
+def test_a_count_above_the_new_card_cap_says_so() -> None:
+    result = invoke(["quiz", "--count", "12", "--new", "5"], stdin="", env=_now(0))
+    assert "5 of the 12 cards asked for: new cards are capped at 5 a day" in result.stderr
+
+
+def test_an_interview_date_in_the_past_is_a_usage_error() -> None:
+    result = invoke(["quiz", "--until", "2020-01-01"], env=_now(0))
+    assert result.exit_code == 2 and "in the past" in result.stderr
+    assert (
+        invoke(["quiz", "--until", "2026-12-01", "-n", "1"], stdin="", env=_now(0)).exit_code == 0
+    )
+
+
+def test_a_choice_out_of_range_is_asked_again() -> None:
+    args = ["quiz", "--mode", "choice", "--kind", "to-aws", "-n", "1"]
+    result = invoke(args, stdin="7\n0\n2\n", env=_now(0))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("pick 1 to 4, or type the answer") == 2
+    assert "1 reviewed" in result.stdout
