@@ -4,7 +4,7 @@ new-card cap said out loud, an interview date in the past, choice numbers out of
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from tests.harness import invoke
 
@@ -65,3 +65,39 @@ def test_a_choice_out_of_range_is_asked_again() -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count("pick 1 to 4, or type the answer") == 2
     assert "1 reviewed" in result.stdout
+
+
+def _failed(card: str, times: int) -> None:
+    """A card reviewed once, then failed ``times`` times, in the progress of this test."""
+    import os
+
+    from awsmap.study import schedule
+    from awsmap.study.store import Review, Store
+
+    store = Store.open(os.path.join(os.environ["AWSMAP_STATE_DIR"], "progress.sqlite3"))
+    state = None
+    for n in range(times + 1):
+        moment = datetime(2026, 11, 1 + n, 9, tzinfo=timezone.utc)
+        rating = 3 if n == 0 else 1
+        state = schedule.review(card, state, rating, moment, "d", fuzz=False)
+        store.record(state, Review(card, rating, "x", state.last_review or "", 100, "type"))
+    store.close()
+
+
+def test_a_leech_is_skipped_listed_and_studied_on_request() -> None:
+    _failed("to-aws:postgresql:main", 6)
+    _failed("to-aws:cassandra:main", 4)
+    args = ["quiz", "--kind", "to-aws", "--cram", "-n", "2", "--json"]
+    skipped = invoke(args, stdin="\n\n", env=_now(0))
+    cards = [json.loads(line)["card"] for line in skipped.stdout.splitlines()]
+    assert "to-aws:postgresql:main" not in cards and "to-aws:cassandra:main" in cards
+    stats = json.loads(invoke(["stats", "--json"], env=_now(0)).stdout)
+    assert [w["card"] for w in stats["leeches"]] == ["to-aws:postgresql:main"]
+    first = stats["weakest"][0]
+    assert first["card"] == "to-aws:postgresql:main" and first["lapses"] == 6 and first["leech"]
+    assert stats["weakest"][1]["lapses"] == 5 and not stats["weakest"][1]["leech"]  # +1 now
+    assert all(w["due"] and w["difficulty"] for w in stats["weakest"])
+    text = invoke(["stats"], env=_now(0)).stdout
+    assert "Leeches" in text and "100%" not in text  # a card just failed is never "Recall 100%"
+    studied = invoke(["quiz", "--leeches", "-n", "1"], stdin="rds\n", env=_now(0))
+    assert "PostgreSQL on AWS?" in studied.stdout and "(leech: failed 6 times)" in studied.stdout

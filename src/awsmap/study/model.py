@@ -136,7 +136,15 @@ class CategoryMastery(NamedTuple):
 class Weak(NamedTuple):
     card: Card
     retrievability: float
-    lapses: int
+    lapses: int  # times failed after its first review
+    difficulty: float | None = None  # FSRS difficulty, 1 (easy) to 10 (hard)
+    due: str = ""
+    last_rating: int | None = None  # the rating of its latest review
+    last_review: str = ""
+
+    @property
+    def leech(self) -> bool:
+        return self.lapses >= LEECH_LAPSES
 
 
 class Stats(NamedTuple):
@@ -148,7 +156,8 @@ class Stats(NamedTuple):
     streak_days: int
     calendar: tuple[tuple[str, int], ...]  # (date, reviews), oldest first
     by_category: tuple[CategoryMastery, ...]
-    weakest: tuple[Weak, ...]
+    weakest: tuple[Weak, ...]  # most lapses, then hardest
+    leeches: tuple[Weak, ...] = ()  # every leech, skipped by the quiz unless --leeches
 
 
 def until_due(due: str, since: str) -> str:

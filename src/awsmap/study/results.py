@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from awsmap.study.model import RATING_WORDS, Outcome, Stats, Summary
+from awsmap.study.model import RATING_WORDS, Outcome, Stats, Summary, Weak
 
 JSON = dict[str, Any]
 
@@ -38,9 +38,23 @@ def summary_json(summary: Summary) -> JSON:
     }
 
 
+def weak_json(w: Weak) -> JSON:
+    return {
+        "card": w.card.id,
+        "prompt": w.card.prompt,
+        "retrievability": round(w.retrievability, 3),
+        "lapses": w.lapses,
+        "difficulty": None if w.difficulty is None else round(w.difficulty, 2),
+        "due": w.due,
+        "last_rating": RATING_WORDS.get(w.last_rating or 0),
+        "leech": w.leech,
+    }
+
+
 class StatsResult(NamedTuple):
     stats: Stats
     saved: bool = True  # False: the progress file could not be opened for writing
+    now: str = ""  # when the stats were computed (ISO 8601, UTC), for "due in 3 days"
 
     def to_json(self) -> JSON:
         s = self.stats
@@ -62,15 +76,8 @@ class StatsResult(NamedTuple):
                 }
                 for c in s.by_category
             ],
-            "weakest": [
-                {
-                    "card": w.card.id,
-                    "prompt": w.card.prompt,
-                    "retrievability": round(w.retrievability, 3),
-                    "lapses": w.lapses,
-                }
-                for w in s.weakest
-            ],
+            "weakest": [weak_json(w) for w in s.weakest],
+            "leeches": [weak_json(w) for w in s.leeches],
         }
 
 

@@ -22,9 +22,12 @@ def compute(
     reviews: Sequence[Review],
     categories: dict[str, str],
     moment: datetime,
+    lapses: dict[str, int] | None = None,
 ) -> Stats:
+    """``lapses``: each card's lapses (``Store.lapses``)."""
     known = {c.id for c in cards}
     states = {k: v for k, v in states.items() if k in known}
+    weak = _weakest(cards, states, reviews, moment, lapses or {})
     per_day = Counter(r.reviewed_at[:10] for r in reviews)
     today = moment.date()
     calendar = tuple(
@@ -43,7 +46,8 @@ def compute(
         streak_days=_streak(per_day, moment),
         calendar=calendar,
         by_category=_mastery(cards, states, categories),
-        weakest=_weakest(cards, states, reviews, moment),
+        weakest=weak[:WEAKEST],
+        leeches=tuple(w for w in weak if w.leech),
     )
 
 
@@ -96,14 +100,30 @@ def _weakest(
     states: dict[str, CardState],
     reviews: Sequence[Review],
     moment: datetime,
+    lapses: dict[str, int],
 ) -> tuple[Weak, ...]:
-    lapses = Counter(r.card_id for r in reviews if r.rating == AGAIN)
+    """Every card that was ever failed, the weakest first: most lapses, then hardest (FSRS
+    difficulty), then least likely recalled, with when each is due."""
+    last = {r.card_id: r for r in reviews}  # oldest first: the latest review of each card wins
+    failed = {r.card_id for r in reviews if r.rating == AGAIN} | set(lapses)
     by_id = {c.id: c for c in cards}
     ranked = sorted(
-        (Weak(by_id[i], retrievability(s, moment), lapses.get(i, 0)) for i, s in states.items()),
-        key=lambda w: (w.retrievability, -w.lapses, w.card.id),
+        (
+            Weak(
+                by_id[i],
+                retrievability(s, moment),
+                lapses.get(i, 0),
+                s.difficulty,
+                s.due,
+                last[i].rating if i in last else None,
+                last[i].reviewed_at if i in last else "",
+            )
+            for i, s in states.items()
+            if i in failed
+        ),
+        key=lambda w: (-w.lapses, -(w.difficulty or 0), w.retrievability, w.card.id),
     )
-    return tuple(ranked[:WEAKEST])
+    return tuple(ranked)
 
 
 def next_due(states: dict[str, CardState], moment: datetime) -> tuple[int, int, int]:
