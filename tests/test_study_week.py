@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 from tests.harness import invoke
 
@@ -101,3 +102,28 @@ def test_a_leech_is_skipped_listed_and_studied_on_request() -> None:
     assert "Leeches" in text and "100%" not in text  # a card just failed is never "Recall 100%"
     studied = invoke(["quiz", "--leeches", "-n", "1"], stdin="rds\n", env=_now(0))
     assert "PostgreSQL on AWS?" in studied.stdout and "(leech: failed 6 times)" in studied.stdout
+
+
+def test_exports_carry_every_kind_with_kind_and_category_tags(tmp_path: Path) -> None:
+    import sqlite3
+    import zipfile
+
+    deck = tmp_path / "db.apkg"
+    assert invoke(["export", "anki", "-o", str(deck), "--category", "databases"]).exit_code == 0
+    with zipfile.ZipFile(deck) as archive:
+        (tmp_path / "c.sqlite3").write_bytes(archive.read("collection.anki2"))
+    with sqlite3.connect(tmp_path / "c.sqlite3") as conn:
+        tags = [r[0].split() for r in conn.execute("SELECT tags FROM notes")]
+    kinds = {t[0] for t in tags}
+    assert {"awsmap::number", "awsmap::pattern", "awsmap::practice"} <= kinds
+    assert all("databases" in t for t in tags)
+    tsv = tmp_path / "c.tsv"
+    assert invoke(["export", "tsv", "-o", str(tsv)]).exit_code == 0
+    rows = [line.split("\t") for line in tsv.read_text().splitlines() if line[0] != "#"]
+    number = next(r for r in rows if r[1] == "DynamoDB: maximum item size?")
+    assert number[2].startswith("400 KB · ") and number[3].split()[0] == "awsmap::number"
+    sheet = invoke(["export", "markdown", "-o", str(tmp_path / "s.md"), "--json"])
+    written = json.loads(sheet.stdout)
+    assert written["unit"] == "entry" and 0 < written["entries"] < written["cards"]
+    text = invoke(["export", "markdown", "-o", str(tmp_path / "s.md"), "--force"]).stdout
+    assert f"(markdown, {written['entries']} entries)" in text

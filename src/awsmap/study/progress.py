@@ -134,9 +134,10 @@ def export(
     if fmt == "anki":
         write_atomically(path, force, lambda tmp: apkg(cards, names, tmp))
         decks = tuple(sorted({deck_name(c, names) for c in cards}))
-        return ExportResult(str(path), fmt, len(cards), decks)
+        return ExportResult(str(path), fmt, len(cards), decks, len(cards))
+    entries = len(cards)
     if fmt == "markdown":
-        text = cheatsheet(catalog, category)
+        text, entries = cheatsheet(catalog, category)
     else:
         text = tsv(cards, names) if fmt == "tsv" else csv_text(cards, names)
 
@@ -144,4 +145,4 @@ def export(
         tmp.write_text(text, encoding="utf-8")
 
     write_atomically(path, force, produce)
-    return ExportResult(str(path), fmt, len(cards))
+    return ExportResult(str(path), fmt, len(cards), entries=entries)

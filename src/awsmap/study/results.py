@@ -111,8 +111,13 @@ class ProgressResult(NamedTuple):
 class ExportResult(NamedTuple):
     path: str
     format: str
-    cards: int
+    cards: int  # the cards of the selection (a cheat sheet lists entries, not cards)
     decks: tuple[str, ...] = ()
+    entries: int = 0  # what the file holds: cards, or a cheat sheet's entries
+
+    @property
+    def unit(self) -> str:
+        return "entry" if self.format == "markdown" else "card"
 
     def to_json(self) -> JSON:
         return {
@@ -120,4 +125,6 @@ class ExportResult(NamedTuple):
             "format": self.format,
             "cards": self.cards,
             "decks": list(self.decks),
+            "entries": self.entries,
+            "unit": self.unit,
         }

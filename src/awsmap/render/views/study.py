@@ -140,9 +140,9 @@ def _progress(result: ProgressResult) -> list[RenderableType]:
 
 
 def _export(result: ExportResult) -> list[RenderableType]:
-    line = Text.assemble(
-        ("Wrote ", ""), inert(result.path, "bold"), f" ({result.format}, {result.cards} cards)"
-    )
+    plural = "entries" if result.unit == "entry" else "cards"
+    count = counted(result.entries, result.unit, plural)
+    line = Text.assemble(("Wrote ", ""), inert(result.path, "bold"), f" ({result.format}, {count})")
     out: list[RenderableType] = [line]
     if result.decks:
         out.append(hint(f"{len(result.decks)} decks, e.g. {result.decks[0]}"))
