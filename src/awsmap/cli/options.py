@@ -233,6 +233,17 @@ QUIZ_OPTIONS: tuple[Option, ...] = (
     Flag(("--leeches",), "leeches", "Study your leeches (cards failed 6+ times), first."),
     JSON,
 )
+DRILL_OPTIONS: tuple[Option, ...] = (
+    NumberOption(
+        ("--minutes",),
+        "minutes",
+        "Run against a clock of N minutes (0: no clock); report the time per role.",
+        0,
+        120,
+        0,
+    ),
+    JSON,
+)
 ESTIMATE_OPTIONS: tuple[Option, ...] = (
     TextOption(("--dau",), "dau", "Daily active users (10M, 250k).", "N"),
     TextOption(("--writes",), "writes", "Writes: per user (20/day) or total (5000/s).", "RATE"),

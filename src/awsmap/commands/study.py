@@ -1,5 +1,5 @@
-"""``quiz``, ``stats``, ``export`` and ``progress``: the study commands. Their results and JSON
-live in ``awsmap.study.results`` (the study layer builds them)."""
+"""``quiz``, ``drill``, ``stats``, ``export`` and ``progress``: the study commands. Their results
+and JSON live in ``awsmap.study.results`` (the study layer builds them)."""
 
 from __future__ import annotations
 
@@ -66,6 +66,29 @@ def quiz(
         ctx.note("nothing is due; come back later, or use --cram or --new")
     else:
         ui.finish(summary, str(store.path) if store.path else None)
+    return ExitCode.INTERRUPTED if summary.interrupted else None
+
+
+def drill(ctx: Context, design: list[str], minutes: int) -> int | None:
+    """A design drill through standard input; exit 130 when interrupted (answers are saved)."""
+    from awsmap.study import drill as drills
+    from awsmap.study import progress
+
+    cat = ctx.catalog()
+    chosen = drills.design(cat, design) if design else None
+    store, notice = progress.open_store()
+    if notice:
+        ctx.note(notice)
+    ui = ctx.quiz_ui()
+    try:
+        if chosen is None:
+            chosen = drills.due_next(drills.designs(cat), store.states(), progress.now())
+        if not chosen.roles:
+            raise UsageError(f"{chosen.name} has no AWS services to drill; try another")
+        summary = drills.run(cat, store, chosen, ui.drill(), progress.now, minutes or None)
+    finally:
+        store.close()
+    ui.finish_drill(summary, str(store.path) if store.path else None)
     return ExitCode.INTERRUPTED if summary.interrupted else None
 
 

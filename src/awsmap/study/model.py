@@ -158,6 +158,8 @@ class Stats(NamedTuple):
     by_category: tuple[CategoryMastery, ...]
     weakest: tuple[Weak, ...]  # most lapses, then hardest
     leeches: tuple[Weak, ...] = ()  # every leech, skipped by the quiz unless --leeches
+    drills: int = 0  # design drills run
+    drill_reviews: int = 0  # roles answered in them (counted in ``reviews`` too)
 
 
 def until_due(due: str, since: str) -> str:

@@ -70,7 +70,7 @@ def stats(catalog: Catalog, store: Store, saved: bool) -> StatsResult:
     names = catalog.names(CATEGORY)
     moment = now()
     computed = stats_maker.compute(
-        cards, store.states(), store.reviews(), names, moment, store.lapses()
+        cards, store.states(), store.reviews(), names, moment, store.lapses(), len(store.drills())
     )
     return StatsResult(computed, saved, now_iso(moment))
 

@@ -6,9 +6,12 @@ JSON Lines).
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from awsmap.study.model import RATING_WORDS, Outcome, Stats, Summary, Weak
+
+if TYPE_CHECKING:
+    from awsmap.study.drill import Answered
 
 JSON = dict[str, Any]
 
@@ -25,6 +28,22 @@ def outcome_json(outcome: Outcome) -> JSON:
         "message": outcome.verdict.message,
         "kind": card.kind,
         "categories": list(card.categories),
+    }
+
+
+def drill_json(answered: Answered) -> JSON:
+    """One role of a design drill, as one line of ``awsmap drill --json``."""
+    outcome = answered.outcome
+    return {
+        "design": answered.design,
+        "role": answered.role,
+        "expected": outcome.card.answer,
+        "answer": outcome.answer,
+        "rating": RATING_WORDS[outcome.verdict.rating],
+        "due": outcome.due,
+        "card": outcome.card.id,
+        "message": outcome.verdict.message,
+        "seconds": round(answered.seconds, 1),
     }
 
 
@@ -78,6 +97,7 @@ class StatsResult(NamedTuple):
             ],
             "weakest": [weak_json(w) for w in s.weakest],
             "leeches": [weak_json(w) for w in s.leeches],
+            "drills": {"runs": s.drills, "reviews": s.drill_reviews},
         }
 
 

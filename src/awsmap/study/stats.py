@@ -14,6 +14,7 @@ CALENDAR_DAYS = 84  # twelve weeks
 RETENTION_DAYS = 30
 MATURE_DAYS = 21.0  # a card whose stability reaches three weeks counts as mastered
 WEAKEST = 5
+DRILL_MODE = "drill"  # the mode of a design drill's reviews (study/drill.py)
 
 
 def compute(
@@ -23,8 +24,9 @@ def compute(
     categories: dict[str, str],
     moment: datetime,
     lapses: dict[str, int] | None = None,
+    drills: int = 0,
 ) -> Stats:
-    """``lapses``: each card's lapses (``Store.lapses``)."""
+    """``lapses``: each card's lapses (``Store.lapses``); ``drills``: design drills run."""
     known = {c.id for c in cards}
     states = {k: v for k, v in states.items() if k in known}
     weak = _weakest(cards, states, reviews, moment, lapses or {})
@@ -48,6 +50,8 @@ def compute(
         by_category=_mastery(cards, states, categories),
         weakest=weak[:WEAKEST],
         leeches=tuple(w for w in weak if w.leech),
+        drills=drills,
+        drill_reviews=sum(1 for r in reviews if r.mode == DRILL_MODE),
     )
 
 

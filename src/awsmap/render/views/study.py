@@ -18,7 +18,7 @@ from awsmap.render.richtext import (
     inert,
     table,
 )
-from awsmap.study.model import RATING_WORDS, Weak, until_due
+from awsmap.study.model import RATING_WORDS, Stats, Weak, until_due
 from awsmap.study.results import ExportResult, ProgressResult, StatsResult
 
 SHADES = " ░▒▓█"
@@ -37,7 +37,7 @@ def _stats(result: StatsResult) -> list[RenderableType]:
         Text.assemble(
             ("Study progress", "bold cyan"),
             (f"  {s.seen} of {counted(s.cards, 'card')} seen · ", ""),
-            (f"{counted(s.reviews, 'review')} · ", ""),
+            (f"{counted(s.reviews, 'review')}{_drills(s)} · ", ""),
             (f"retention {retention} (30 days) · streak {counted(s.streak_days, 'day')}", ""),
         )
     ]
@@ -80,6 +80,12 @@ def _stats(result: StatsResult) -> list[RenderableType]:
     if not s.reviews:
         out.append(hint("No reviews yet: start with awsmap quiz"))
     return out
+
+
+def _drills(s: Stats) -> str:
+    if not s.drills:
+        return ""
+    return f" ({s.drill_reviews} in {counted(s.drills, 'design drill')})"
 
 
 def _weak_table(title: str, cards: tuple[Weak, ...], now: str) -> Table:
