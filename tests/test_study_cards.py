@@ -228,3 +228,10 @@ def test_choice_options_come_from_the_card_s_category(catalog: Catalog, deck: li
         shown += len(card.choices)
         same += sum(choice in pool for choice in card.choices)
     assert same / shown >= 0.85
+
+
+def test_number_fronts_keep_the_capitals_of_names(deck: list[Card]) -> None:
+    fronts = {c.prompt for c in deck if c.kind == "number"}
+    assert "DynamoDB: maximum item size?" in fronts  # a plain word is lowered
+    assert "API Gateway: WebSocket frame size?" in fronts  # a name is not
+    assert "Aurora: Aurora Replicas per DB cluster?" in fronts

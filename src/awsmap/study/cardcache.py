@@ -19,7 +19,7 @@ from typing import Any
 from awsmap.catalog.reader import Catalog
 from awsmap.study.model import Accepted, Card
 
-CARDS_FORMAT = "2"  # bump whenever cards.py changes what it generates
+CARDS_FORMAT = "3"  # bump whenever cards.py changes what it generates
 SUFFIX = ".cards"
 
 

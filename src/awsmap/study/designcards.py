@@ -35,7 +35,7 @@ def number_card(number: Number, sources: Sources) -> Card | None:
     svc = sources.services.get(number.service)
     if svc is None:
         return None
-    name = number.name[0].lower() + number.name[1:] if number.name[1:2].islower() else number.name
+    name = _sentence_case(number.name, sources)
     card_id = f"{NUMBER}:{number.id}:value"
     why = number.note or ""
     if number.adjustable:
@@ -53,6 +53,20 @@ def number_card(number: Number, sources: Sources) -> Card | None:
             f"{shown(v)} {number.unit}" for v in quantities(card_id, number.value, TOLERANCE)
         ),
     )
+
+
+def _sentence_case(name: str, sources: Sources) -> str:
+    """'Maximum item size' -> 'maximum item size', but never a name: 'WebSocket frame size',
+    'GetRecords calls per shard' and 'Aurora Replicas per DB cluster' keep their capital."""
+    first = name.split(" ", 1)[0]
+    proper = any(
+        name == known or name.startswith(known + " ")
+        for svc in sources.services.values()
+        for known in (short_name(svc), *svc.aliases)
+    )
+    if re.fullmatch(r"[A-Z][a-z-]+", first) and not proper:
+        return name[0].lower() + name[1:]
+    return name
 
 
 def pattern_card(pattern: Pattern, sources: Sources, chooser: Chooser) -> Card | None:
