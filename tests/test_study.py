@@ -384,9 +384,9 @@ def test_a_bad_cards_file_is_ignored_and_written_again(
         path.write_bytes(path.read_bytes()[:1000])
     elif damage == "other key":
         path.write_bytes(marshal.dumps(("another dataset", [])))
-    elif damage == "wrong rows":
-        key = marshal.loads(path.read_bytes())[0]
-        path.write_bytes(marshal.dumps((key, [("too", "short")])))
+    elif damage == "wrong rows":  # a card one field short (long enough to index), then garbage
+        key, rows = marshal.loads(path.read_bytes())
+        path.write_bytes(marshal.dumps((key, [rows[0][:-1], ("too", "short")])))
     else:
         assert isinstance(damage, bytes)
         path.write_bytes(damage)

@@ -59,8 +59,12 @@ def _read(path: str, key: str) -> list[Card] | None:
 
 
 def _card(r: tuple[Any, ...]) -> Card:
-    accepted = tuple(Accepted(*a) for a in r[5])
-    return Card(r[0], r[1], r[2], r[3], r[4], accepted, r[6], tuple(r[7]), r[8], r[9], tuple(r[10]))
+    """A card from its row (marshal keeps tuples as tuples); built with tuple.__new__, which
+    skips the NamedTuple constructor's argument handling: a fifth of the time over 3,000 cards."""
+    if len(r) != len(Card._fields) or any(len(a) != len(Accepted._fields) for a in r[5]):
+        raise ValueError("a row of another shape")
+    accepted = tuple([tuple.__new__(Accepted, a) for a in r[5]])
+    return tuple.__new__(Card, (*r[:5], accepted, *r[6:]))
 
 
 def _write(path: str, key: str, made: list[Card]) -> None:
