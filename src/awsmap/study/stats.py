@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from awsmap.study.model import AGAIN, Card, CategoryMastery, Stats, Weak
+from awsmap.study.model import AGAIN, HARD, Card, CategoryMastery, Stats, Weak
 from awsmap.study.schedule import retrievability
 from awsmap.study.store import CardState, Review, now_iso
 
@@ -106,10 +106,10 @@ def _weakest(
     moment: datetime,
     lapses: dict[str, int],
 ) -> tuple[Weak, ...]:
-    """Every card that was ever failed, the weakest first: most lapses, then hardest (FSRS
+    """Every card ever failed or found hard, the weakest first: most lapses, then hardest (FSRS
     difficulty), then least likely recalled, with when each is due."""
     last = {r.card_id: r for r in reviews}  # oldest first: the latest review of each card wins
-    failed = {r.card_id for r in reviews if r.rating == AGAIN} | set(lapses)
+    failed = {r.card_id for r in reviews if r.rating <= HARD} | set(lapses)
     by_id = {c.id: c for c in cards}
     ranked = sorted(
         (
