@@ -164,3 +164,21 @@ def test_the_first_prompt_needs_no_scheduler_fuzzy_matcher_or_typer(tmp_path: Pa
     )
     assert "[1/8] CDN edge cache" in result.stdout, result.stderr
     assert result.stderr.endswith("HEAVY="), result.stderr
+
+
+def test_the_reveal_shows_the_walkthrough_when_the_design_has_one(catalog: Catalog) -> None:
+    import io
+
+    from awsmap.catalog.designs import Walkthrough
+    from awsmap.render.quiz import TextUi
+
+    found = drill.design(catalog, ["url-shortener"])
+    steps = Walkthrough(("100M new links a month",), ("40 writes/s",), ("POST /links",), (), (), ())
+    found = found._replace(architecture=found.architecture._replace(walkthrough=steps))
+    out = io.StringIO()
+    TextUi(out, io.StringIO()).reveal_design(found)
+    text = out.getvalue()
+    assert (
+        "Walk-through\n  Requirements  100M new links a month\n  Estimates  40 writes/s\n" in text
+    )
+    assert text.index("Walk-through") < text.index("Trade-offs")

@@ -216,9 +216,14 @@ class Store:
     def record(self, state: CardState, review: Review) -> None:
         """One review: the log entry and the card's new state, committed together now. A failure
         names what happened; every review before this one is already committed."""
+        self._saving(lambda: self._record(state, review))
+
+    def _saving(self, step: Callable[[], None]) -> None:
+        """Commit ``step`` now, waiting out another awsmap's lock; a full disk or a file that
+        became read-only is one line that says the answers before are saved."""
         where = self.path or MEMORY
         try:
-            _patiently(where, lambda: self._record(state, review))
+            _patiently(where, step)
         except ProgressBusy as exc:
             raise ProgressBusy(f"{exc.message}; the answers before this one are saved") from None
         except sqlite3.OperationalError as exc:
@@ -253,7 +258,6 @@ class Store:
 
     def record_drill(self, drill: Drill) -> None:
         """One design drill run (its answers were each saved as they were given)."""
-        where = self.path or MEMORY
 
         def insert() -> None:
             with self._write() as conn:
@@ -263,7 +267,7 @@ class Store:
                     drill,
                 )
 
-        _patiently(where, insert)
+        self._saving(insert)
 
     def backup(self, target: str) -> None:
         """A consistent copy of the whole database (SQLite's online backup)."""
