@@ -182,3 +182,9 @@ def test_the_reveal_shows_the_walkthrough_when_the_design_has_one(catalog: Catal
         "Walk-through\n  Requirements  100M new links a month\n  Estimates  40 writes/s\n" in text
     )
     assert text.index("Walk-through") < text.index("Trade-offs")
+
+
+def test_a_drill_does_not_use_up_the_new_cards_of_the_day() -> None:
+    assert invoke(["drill", "url-shortener"], stdin=URL_ANSWERS, env=NOW).exit_code == 0
+    quiz = invoke(["quiz", "--count", "3", "--new", "3", "--json"], stdin="\n\n\n", env=NOW)
+    assert len(quiz.stdout.splitlines()) == 3, quiz.stderr

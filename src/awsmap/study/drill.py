@@ -24,11 +24,8 @@ from awsmap.find.equivalents import equivalents
 from awsmap.find.resolve import resolve
 from awsmap.study import schedule
 from awsmap.study.grading import grade
-from awsmap.study.model import RESOLVE, Accepted, Card, Outcome
-from awsmap.study.stats import DRILL_MODE
+from awsmap.study.model import DRILL, RESOLVE, Accepted, Card, Outcome
 from awsmap.study.store import CardState, Drill, Review, Store, now_iso
-
-DRILL = DRILL_MODE  # the card kind and review mode of the design drill
 
 
 class Design(NamedTuple):

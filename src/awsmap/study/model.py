@@ -52,6 +52,7 @@ WORD = "word"
 QUANTITY = "quantity"
 SELF = "self"
 OUTLINE = "outline"
+DRILL = "drill"  # the card kind and review mode of a design drill's roles (study/drill.py)
 LEECH_LAPSES = 6  # a card failed this many times is a leech: skipped unless asked for
 
 

@@ -17,6 +17,7 @@ from awsmap.study import schedule
 from awsmap.study.grading import RELATION_WORDS, grade, self_rating
 from awsmap.study.model import (
     AGAIN,
+    DRILL,
     LEECH_LAPSES,
     OUTLINE,
     QUANTITY,
@@ -121,7 +122,7 @@ def run(
     start = clock()
     states = store.states()
     today = now_iso(start.replace(hour=0, minute=0, second=0, microsecond=0))
-    new_today = len({r.card_id for r in store.reviews(since=today)} - _seen_before(store, today))
+    new_today = len(_reviewed(store, today) - _seen_before(store, today))
     lapses = store.lapses()
     leeches = frozenset(i for i, n in lapses.items() if n >= LEECH_LAPSES)
 
@@ -177,6 +178,11 @@ def run(
     except KeyboardInterrupt:
         return Summary(reviewed, ratings, len(chosen), store.saved, interrupted=True)
     return Summary(reviewed, ratings, len(chosen), store.saved)
+
+
+def _reviewed(store: Store, day_start: str) -> set[str]:
+    """The quiz cards reviewed since ``day_start`` (a design drill's roles are not new cards)."""
+    return {r.card_id for r in store.reviews(since=day_start) if r.mode != DRILL}
 
 
 def _seen_before(store: Store, day_start: str) -> set[str]:

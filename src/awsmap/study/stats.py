@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from awsmap.study.model import AGAIN, HARD, Card, CategoryMastery, Stats, Weak
+from awsmap.study.model import AGAIN, DRILL, HARD, Card, CategoryMastery, Stats, Weak
 from awsmap.study.schedule import retrievability
 from awsmap.study.store import CardState, Review, now_iso
 
@@ -14,7 +14,6 @@ CALENDAR_DAYS = 84  # twelve weeks
 RETENTION_DAYS = 30
 MATURE_DAYS = 21.0  # a card whose stability reaches three weeks counts as mastered
 WEAKEST = 5
-DRILL_MODE = "drill"  # the mode of a design drill's reviews (study/drill.py)
 
 
 def compute(
@@ -51,7 +50,7 @@ def compute(
         weakest=weak[:WEAKEST],
         leeches=tuple(w for w in weak if w.leech),
         drills=drills,
-        drill_reviews=sum(1 for r in reviews if r.mode == DRILL_MODE),
+        drill_reviews=sum(1 for r in reviews if r.mode == DRILL),
     )
 
 
