@@ -59,14 +59,12 @@ def _sentence_case(name: str, sources: Sources) -> str:
     """'Maximum item size' -> 'maximum item size', but never a name: 'WebSocket frame size',
     'GetRecords calls per shard' and 'Aurora Replicas per DB cluster' keep their capital."""
     first = name.split(" ", 1)[0]
-    proper = any(
-        name == known or name.startswith(known + " ")
-        for svc in sources.services.values()
-        for known in (short_name(svc), *svc.aliases)
-    )
-    if re.fullmatch(r"[A-Z][a-z-]+", first) and not proper:
-        return name[0].lower() + name[1:]
-    return name
+    if not re.fullmatch(r"[A-Z][a-z-]+", first):
+        return name
+    starts = [n for n in sources.service_names if n == first or n.startswith(first + " ")]
+    if any(name == n or name.startswith(n + " ") for n in starts):
+        return name
+    return name[0].lower() + name[1:]
 
 
 def pattern_card(pattern: Pattern, sources: Sources, chooser: Chooser) -> Card | None:

@@ -33,6 +33,8 @@ class Sources(NamedTuple):
     service_categories: dict[str, tuple[str, ...]]
     category_order: dict[str, int]
     strategy: frozenset[str]  # technologies of the study strategy's phases
+    place: dict[str, int]  # technology id -> its place in ``techs``
+    service_names: tuple[str, ...]  # every AWS service's short name and aliases
 
     def categories_of(self, services: Sequence[str], techs: Sequence[str] = ()) -> tuple[str, ...]:
         """The main categories of a set of services and technologies (a pattern, a question)."""
@@ -79,7 +81,9 @@ def gather(catalog: Catalog) -> Sources:
             for other in svc.lifecycle.successors:
                 inherited.update(categories.get(other, ()))
             categories[svc.id] = top(inherited, order)
-    return Sources(techs, options, services, categories, order, frozenset(first))
+    names = tuple(n for s in services.values() for n in (short_name(s), *s.aliases))
+    place = {t.id: i for i, t in enumerate(techs)}
+    return Sources(techs, options, services, categories, order, frozenset(first), place, names)
 
 
 def short_name(service: AwsService) -> str:

@@ -142,13 +142,12 @@ def from_aws_card(
 ) -> Card:
     """AWS -> technology: three are expected (those of the study strategy first, then the closest
     relation), any linked technology is right."""
-    place = {t.id: i for i, t in enumerate(sources.techs)}
     ranked = sorted(
         links,
         key=lambda link: (
             link[0].id not in sources.strategy,
             RELATION_ORDER.get(link[1].relation, 9),
-            place[link[0].id],
+            sources.place[link[0].id],
         ),
     )
     expected, also = ranked[:EXPECTED], ranked[EXPECTED:]
