@@ -38,12 +38,16 @@ class Script:
         self.answers = list(answers)
         self.shown: list[Shown] = []
         self.outcomes: list[object] = []
+        self.asked_again: list[str] = []
 
     def show(self, shown: Shown) -> None:
         self.shown.append(shown)
 
     def ask(self, label: str) -> str | None:
         return self.answers.pop(0) if self.answers else None
+
+    def ask_again(self, why: str) -> None:
+        self.asked_again.append(why)
 
     def reveal(self, card: Card) -> None:
         pass
@@ -178,7 +182,12 @@ def test_a_session_saves_every_review(
     store = Store.open(tmp_path / "p.sqlite3")
     script = Script(["rds", "", "documentdb"])
     summary = run(
-        catalog, store, list(deck.values()), Settings(size=5, fuzz=False), script, _clock()
+        catalog,
+        store,
+        list(deck.values()),
+        Settings(size=5, fuzz=False, kinds=("to-aws",)),
+        script,
+        _clock(),
     )
     assert summary.reviewed == 3 and summary.planned == 5  # the script ran out: end of input
     assert [r.rating for r in store.reviews()] == [GOOD, AGAIN, GOOD]
@@ -245,10 +254,42 @@ def test_a_version_one_database_is_migrated_keeping_everything(tmp_path: Path) -
     conn.commit()
     conn.close()
     store = Store.open(path)
-    assert store.version() == VERSION == 2
+    assert store.version() == VERSION == 3
     state = store.states()["to-aws:kafka:main"]
     assert state.stability == 4.5 and state.first_seen == "2026-11-29T00:00:00+00:00"
     assert store.reviews()[0].answer == "msk"
+
+
+def test_a_version_two_database_is_upgraded_with_its_reviews_intact(tmp_path: Path) -> None:
+    """Today's schema (version 2, as every installed awsmap wrote it) gains the review index by
+    card and the drill log; every card state and review is kept, lapses count from the log."""
+    path = tmp_path / "v2.sqlite3"
+    conn = sqlite3.connect(path)
+    for step in STEPS[:2]:
+        conn.executescript(step)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute(f"PRAGMA application_id = {0x61776D70}")
+    conn.execute(
+        "INSERT INTO cards VALUES ('to-aws:kafka:main', 2, NULL, 4.5, 5.1, "
+        "'2026-12-03T00:00:00+00:00', '2026-11-29T00:00:00+00:00', 'abc', "
+        "'2026-11-20T00:00:00+00:00')"
+    )
+    ratings = [3, 1, 1, 3, 1]
+    for day, rating in enumerate(ratings, 20):
+        conn.execute(
+            "INSERT INTO reviews(card_id, rating, answer, reviewed_at, duration_ms, mode) "
+            f"VALUES ('to-aws:kafka:main', {rating}, 'msk', '2026-11-{day}T00:00:00+00:00', "
+            "900, 'type')"
+        )
+    conn.commit()
+    conn.close()
+    store = Store.open(path)
+    assert store.version() == VERSION == 3
+    assert store.states()["to-aws:kafka:main"].content_hash == "abc"
+    assert [r.rating for r in store.reviews()] == ratings
+    assert store.lapses() == {"to-aws:kafka:main": 3}
+    assert store.drills() == []
+    store.close()
 
 
 @pytest.mark.parametrize(
@@ -357,9 +398,9 @@ def test_a_bad_cards_file_is_ignored_and_written_again(
         path.write_bytes(path.read_bytes()[:1000])
     elif damage == "other key":
         path.write_bytes(_framed(marshal.dumps(("another dataset", []))))
-    elif damage == "wrong rows":
-        key = marshal.loads(path.read_bytes()[4:])[0]
-        path.write_bytes(_framed(marshal.dumps((key, [("too", "short")]))))
+    elif damage == "wrong rows":  # a card one field short (long enough to index), then garbage
+        key, rows = marshal.loads(path.read_bytes()[4:])
+        path.write_bytes(_framed(marshal.dumps((key, [rows[0][:-1], ("too", "short")]))))
     elif damage == "flipped byte":  # still unmarshals, to a wrong answer on a card
         raw = bytearray(path.read_bytes())
         raw[raw.index(b"Amazon MSK") + 3] ^= 1

@@ -64,11 +64,14 @@ def test_a_scripted_session_then_stats(tmp_path: Path) -> None:
 
 
 def test_json_lines_one_object_per_card(tmp_path: Path) -> None:
-    quiz = awsmap(tmp_path, "quiz", "--count", "2", "--json", stdin="rds\nkeyspaces\n")
+    quiz = awsmap(
+        tmp_path, "quiz", "--count", "2", "--json", "--kind", "to-aws", stdin="rds\nkeyspaces\n"
+    )
     lines = [json.loads(line) for line in quiz.stdout.splitlines()]
     assert [line["rating"] for line in lines] == ["good", "good"]
-    assert set(lines[0]) >= {"card", "prompt", "answer", "expected", "rating", "due"}
+    assert set(lines[0]) >= {"card", "prompt", "answer", "expected", "rating", "due", "message"}
     assert lines[0]["card"] == "to-aws:postgresql:main"
+    assert lines[0]["kind"] == "to-aws" and lines[0]["categories"] == ["databases"]
     assert "[1/2]" in quiz.stderr  # the conversation goes to stderr
 
 
@@ -174,7 +177,7 @@ def test_reset_asks_and_keeps_a_backup(tmp_path: Path) -> None:
     with sqlite3.connect(backup) as conn:
         assert conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 1
     shown = json.loads(awsmap(tmp_path, "progress", "--json").stdout)
-    assert shown["exists"] and shown["schema_version"] == 2
+    assert shown["exists"] and shown["schema_version"] == 3
 
 
 def _apkg_guids(path: Path) -> list[str]:

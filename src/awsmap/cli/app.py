@@ -23,7 +23,16 @@ from awsmap import __version__
 from awsmap.base.paths import DATA_ENV, PAGER_ENV
 from awsmap.cli import completion, runtime
 from awsmap.cli.argv import hoist_global_options, missing_value, optional_value
-from awsmap.cli.options import FORMAT, FORMAT_OPTION, Command, Flag, NumberOption, Option, Words
+from awsmap.cli.options import (
+    FORMAT,
+    FORMAT_OPTION,
+    Command,
+    Flag,
+    NumberOption,
+    Option,
+    TextOption,
+    Words,
+)
 from awsmap.cli.table import (
     BY_NAME,
     COLOR_MODES,
@@ -120,6 +129,9 @@ def _parameter(spec: Option | Words) -> inspect.Parameter:
         elif isinstance(spec, NumberOption):
             kind = int if spec.whole else float
             info = typer.Option(*spec.names, min=spec.low, max=spec.high, help=spec.help)
+        elif isinstance(spec, TextOption) and spec.repeat:
+            kind = list[str]
+            info = typer.Option(*spec.names, metavar=spec.metavar, help=spec.help)
         else:
             kind = str if default is not None else str | None
             info = typer.Option(*spec.names, metavar=spec.metavar, help=spec.help)

@@ -53,9 +53,10 @@ class NumberOption:
 
 
 class TextOption:
-    """Any text; what it must be is the command's to check."""
+    """Any text; what it must be is the command's to check. A ``repeat`` option may be given
+    several times: the function gets the tuple of its values (empty when it is not given)."""
 
-    __slots__ = ("default", "help", "metavar", "names", "param")
+    __slots__ = ("default", "help", "metavar", "names", "param", "repeat")
 
     def __init__(
         self,
@@ -64,12 +65,14 @@ class TextOption:
         help: str,
         metavar: str,
         default: str | None = None,
+        repeat: bool = False,
     ) -> None:
         self.names = names
         self.param = param
         self.help = help
         self.metavar = metavar
-        self.default = default
+        self.default: str | tuple[str, ...] | None = () if repeat else default
+        self.repeat = repeat
 
 
 class ChoiceOption:
@@ -215,6 +218,14 @@ QUIZ_OPTIONS: tuple[Option, ...] = (
         "type",
     ),
     CATEGORY_OPTION,
+    TextOption(
+        ("--kind",),
+        "kinds",
+        "Only this kind of card (repeatable): to-aws, number, pattern, comparison, from-aws, "
+        "successor, practice, parallel, relation.",
+        "KIND",
+        repeat=True,
+    ),
     NumberOption(("--new",), "new", "New cards a day.", 0, None, 10),
     Flag(("--cram",), "cram", "Ignore due dates: the weakest cards first."),
     NumberOption(("--retention",), "retention", "Desired retention (FSRS).", 0.7, 0.99, 0.9, False),
@@ -223,6 +234,18 @@ QUIZ_OPTIONS: tuple[Option, ...] = (
         "until",
         "Your interview date: no interval reaches past it.",
         "YYYY-MM-DD",
+    ),
+    Flag(("--leeches",), "leeches", "Study your leeches (cards failed 6+ times), first."),
+    JSON,
+)
+DRILL_OPTIONS: tuple[Option, ...] = (
+    NumberOption(
+        ("--minutes",),
+        "minutes",
+        "Run against a clock of N minutes (0: no clock); report the time per role.",
+        0,
+        120,
+        0,
     ),
     JSON,
 )

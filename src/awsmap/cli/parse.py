@@ -31,7 +31,7 @@ from awsmap.cli.table import (
     near_miss,
 )
 
-Value = bool | int | float | str | None
+Value = bool | int | float | str | tuple[str, ...] | None
 Arguments = dict[str, Value | list[str]]
 
 
@@ -173,6 +173,10 @@ def _split(
         parsed = _value(spec, value)
         if parsed is None:
             return None
+        if isinstance(spec, TextOption) and spec.repeat:  # --kind a --kind b: both
+            given = options.get(spec.param)
+            options[spec.param] = (*(given if isinstance(given, tuple) else ()), str(parsed))
+            continue
         options[spec.param] = parsed
     return words, options
 

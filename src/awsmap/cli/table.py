@@ -13,6 +13,7 @@ from awsmap.cli import completion
 from awsmap.cli.options import (
     BRIEF,
     CATEGORY_OPTION,
+    DRILL_OPTIONS,
     ESTIMATE_OPTIONS,
     FORMAT,
     JSON,
@@ -338,15 +339,36 @@ COMMANDS: tuple[Command, ...] = (
         "quiz",
         "study",
         "Practise recall: cards from the data, scheduled with FSRS, progress saved as you go.\n\n"
-        'Answers are graded by resolving them like lookup: any right equivalent counts ("msk",\n'
-        '"Amazon MSK", "managed kafka"); an analogous service where a managed one exists is '
-        'Hard; an\nempty answer means "I don\'t know". Piped input is read one answer per line; '
-        "--json prints one\nJSON object per card (JSON Lines). Ctrl-C or end of input ends the "
-        "session, keeping every\nanswer given.\n\n"
+        "Nine kinds of card (--kind), mixed from the first session. Answers are graded by what\n"
+        'they name ("msk", "I\'d use MSK"; analogous where a managed one exists is Hard), numbers\n'
+        'with their unit ("1000 wcu", "1k"); empty means "I don\'t know". Piped input is one\n'
+        "answer a line; --json prints JSON Lines. Ctrl-C or end of input ends; answers kept.\n\n"
         f"{_EXAMPLES}awsmap quiz · awsmap quiz --mode choice --category databases ·\n"
-        "awsmap quiz --cram --until 2026-12-15 · printf 'msk\\n\\n' | awsmap quiz --count 2",
+        "awsmap quiz --kind number --kind pattern · awsmap quiz --cram --until 2026-12-15 ·\n"
+        "printf 'msk\\n\\n' | awsmap quiz --count 2",
         ("--count", "1"),
         options=QUIZ_OPTIONS,
+        interactive=True,
+        json_lines=True,
+    ),
+    Command(
+        "drill",
+        "study",
+        "A design drill: name the AWS service of each role of an architecture, against a clock.\n\n"
+        "One role a line; any service of the reference counts (analogous where a managed one\n"
+        "exists is Hard); then the AWS form, walk-through and trade-offs. Roles are FSRS cards\n"
+        "with your quiz progress: no DESIGN drills the one due next. --minutes times each role.\n\n"
+        f"{_EXAMPLES}awsmap drill · awsmap drill url-shortener · awsmap drill chat --minutes 10 ·\n"
+        "printf 'cloudfront\\napi gateway\\n' | awsmap drill url-shortener --json",
+        ("url-shortener",),
+        Words(
+            "design",
+            "[DESIGN...]",
+            "An architecture or practice question.",
+            required=False,
+            complete=completion.ARCHITECTURE,
+        ),
+        DRILL_OPTIONS,
         interactive=True,
         json_lines=True,
     ),

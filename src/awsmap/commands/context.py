@@ -11,16 +11,22 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
     from awsmap.catalog.reader import Catalog
+    from awsmap.study.drill import DrillSummary, DrillUi
     from awsmap.study.model import Summary
     from awsmap.study.session import Ui
 
 
 class QuizUi(Protocol):
-    """The quiz's conversation (``study.session.Ui``) and its closing line."""
+    """The quiz's conversation (``study.session.Ui``) and its closing line; the same for the
+    design drill."""
 
     def session(self) -> Ui: ...
 
     def finish(self, summary: Summary, where: str | None) -> None: ...
+
+    def drill(self) -> DrillUi: ...
+
+    def finish_drill(self, summary: DrillSummary, where: str | None) -> None: ...
 
 
 class Context(Protocol):

@@ -1,8 +1,9 @@
-"""``quiz``, ``stats``, ``export`` and ``progress``: the study commands. Their results and JSON
-live in ``awsmap.study.results`` (the study layer builds them)."""
+"""``quiz``, ``drill``, ``stats``, ``export`` and ``progress``: the study commands. Their results
+and JSON live in ``awsmap.study.results`` (the study layer builds them)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,27 +23,43 @@ def quiz(
     count: int,
     mode: str,
     category: str | None,
+    kinds: Sequence[str],
     new: int,
     cram: bool,
     retention: float,
     until: str | None,
+    leeches: bool,
 ) -> int | None:
     """Exit 130 when the session was interrupted (every answer given is saved)."""
     from awsmap.study import progress, session
+    from awsmap.study.model import CARD_KINDS
 
     if mode not in session.MODES:
         raise UsageError(MODES_HELP)
-    deadline = _date(until)
+    unknown = [k for k in kinds or () if k not in CARD_KINDS]
+    if unknown:
+        raise UsageError(f"--kind is one of {', '.join(CARD_KINDS)}, not {unknown[0]!r}")
+    deadline = _date(until, progress.now().date())
     cat = ctx.catalog()
     chosen = progress.category_id(cat, category)
-    settings = session.Settings(mode, count, new, chosen, cram, retention, deadline)
+    settings = session.Settings(
+        mode,
+        count,
+        new,
+        chosen,
+        cram,
+        retention,
+        deadline,
+        kinds=tuple(kinds or ()),
+        leeches=leeches,
+    )
     store, notice = progress.open_store()
     if notice:
         ctx.note(notice)
     ui = ctx.quiz_ui()
     try:
         cards = progress.study_cards(cat, chosen)
-        summary = session.run(cat, store, cards, settings, ui.session(), progress.now)
+        summary = session.run(cat, store, cards, settings, ui.session(), progress.now, ctx.note)
     finally:
         store.close()
     if not summary.planned:
@@ -52,13 +69,40 @@ def quiz(
     return ExitCode.INTERRUPTED if summary.interrupted else None
 
 
-def _date(text: str | None) -> date | None:
+def drill(ctx: Context, design: list[str], minutes: int) -> int | None:
+    """A design drill through standard input; exit 130 when interrupted (answers are saved)."""
+    from awsmap.study import drill as drills
+    from awsmap.study import progress
+
+    cat = ctx.catalog()
+    chosen = drills.design(cat, design) if design else None
+    store, notice = progress.open_store()
+    if notice:
+        ctx.note(notice)
+    ui = ctx.quiz_ui()
+    try:
+        if chosen is None:
+            chosen = drills.due_next(drills.designs(cat), store.states(), progress.now())
+        if not chosen.roles:
+            raise UsageError(f"{chosen.name} has no AWS services to drill; try another")
+        summary = drills.run(cat, store, chosen, ui.drill(), progress.now, minutes or None)
+    finally:
+        store.close()
+    ui.finish_drill(summary, str(store.path) if store.path else None)
+    return ExitCode.INTERRUPTED if summary.interrupted else None
+
+
+def _date(text: str | None, today: date) -> date | None:
+    """The interview date: a date, and not one already past."""
     if text is None:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"--until takes a date like 2026-12-15, not {text!r}") from None
+    if day < today:
+        raise UsageError(f"--until {text} is in the past (today is {today.isoformat()})")
+    return day
 
 
 def stats(ctx: Context) -> StatsResult:

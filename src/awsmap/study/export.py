@@ -97,10 +97,15 @@ def tsv(cards: Sequence[Card], categories: dict[str, str]) -> str:
         "#tags column:4",
     ]
     for card in cards:
-        tags = " ".join([f"awsmap::{card.kind}", *card.categories])
-        fields = [guid(card.id), card.prompt, card.answer, tags]
+        back = card.back.replace("\n", " · ")  # one line a note: the answer, then why
+        fields = [guid(card.id), card.prompt, back, " ".join(tags(card))]
         lines.append("\t".join(_one_line(f) for f in fields))
     return "\n".join(lines) + "\n"
+
+
+def tags(card: Card) -> list[str]:
+    """Anki tags of a card: its kind (awsmap::number) and its categories (databases)."""
+    return [f"awsmap::{card.kind}", *card.categories]
 
 
 def _one_line(text: str) -> str:
@@ -119,7 +124,7 @@ def csv_text(cards: Sequence[Card], categories: dict[str, str]) -> str:
     writer.writerow(header)
     for card in cards:
         names = "; ".join(categories.get(c, c) for c in card.categories)
-        writer.writerow([card.id, card.kind, card.prompt, card.answer, names])
+        writer.writerow([card.id, card.kind, card.prompt, card.back, names])
     return out.getvalue()
 
 
@@ -146,9 +151,9 @@ def apkg(cards: Sequence[Card], categories: dict[str, str], path: Path) -> None:
             decks[name] = genanki.Deck(deck_id(name), name)
         note = genanki.Note(
             model=model,
-            fields=[_html(card.prompt), _html(card.answer), card.id],
+            fields=[_html(card.prompt), _html(card.back), card.id],
             guid=guid(card.id),
-            tags=[f"awsmap::{card.kind}"],
+            tags=tags(card),
         )
         decks[name].add_note(note)  # type: ignore[attr-defined]
     _write_package(genanki.Package(list(decks.values())), path)
@@ -183,10 +188,10 @@ def _html(text: str) -> str:
     return escape(text).replace("\n", "<br>")
 
 
-def cheatsheet(catalog: Catalog, category: str | None = None) -> str:
+def cheatsheet(catalog: Catalog, category: str | None = None) -> tuple[str, int]:
     """A printable Markdown sheet: per category, each technology's AWS answer (relation) and one
     phrase; then each curated comparison's verdict, and the AWS services not to recommend today,
-    with what replaces them."""
+    with what replaces them. Also how many entries (technologies and retired services) it lists."""
     from awsmap.catalog.domain import recommended, status_words
     from awsmap.catalog.kinds import AWS_SERVICE, CATEGORY, COMPARISON, TECHNOLOGY
     from awsmap.find.equivalents import equivalents
@@ -226,7 +231,7 @@ def cheatsheet(catalog: Catalog, category: str | None = None) -> str:
             after = ", ".join(names.get(i, i) for i in svc.lifecycle.successors) or "-"
             lines.append(f"- **{md(svc.name)}**: {md(status_words(svc))} → {md(after)}")
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines), sum(line.startswith("- **") for line in lines)
 
 
 def _by_name(tech: Technology) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from awsmap.study import cardcache
 from awsmap.study import stats as stats_maker
 from awsmap.study.model import Card
 from awsmap.study.results import ExportResult, ProgressResult, StatsResult
-from awsmap.study.store import ReadOnlyProgress, Store
+from awsmap.study.store import ReadOnlyProgress, Store, now_iso
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -68,8 +68,11 @@ def study_cards(catalog: Catalog, category: str | None = None) -> list[Card]:
 def stats(catalog: Catalog, store: Store, saved: bool) -> StatsResult:
     cards = study_cards(catalog)
     names = catalog.names(CATEGORY)
-    computed = stats_maker.compute(cards, store.states(), store.reviews(), names, now())
-    return StatsResult(computed, saved)
+    moment = now()
+    computed = stats_maker.compute(
+        cards, store.states(), store.reviews(), names, moment, store.lapses(), len(store.drills())
+    )
+    return StatsResult(computed, saved, now_iso(moment))
 
 
 def describe(path: str | None = None) -> ProgressResult:
@@ -131,9 +134,10 @@ def export(
     if fmt == "anki":
         write_atomically(path, force, lambda tmp: apkg(cards, names, tmp))
         decks = tuple(sorted({deck_name(c, names) for c in cards}))
-        return ExportResult(str(path), fmt, len(cards), decks)
+        return ExportResult(str(path), fmt, len(cards), decks, len(cards))
+    entries = len(cards)
     if fmt == "markdown":
-        text = cheatsheet(catalog, category)
+        text, entries = cheatsheet(catalog, category)
     else:
         text = tsv(cards, names) if fmt == "tsv" else csv_text(cards, names)
 
@@ -141,4 +145,4 @@ def export(
         tmp.write_text(text, encoding="utf-8")
 
     write_atomically(path, force, produce)
-    return ExportResult(str(path), fmt, len(cards))
+    return ExportResult(str(path), fmt, len(cards), entries=entries)

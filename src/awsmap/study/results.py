@@ -6,9 +6,12 @@ JSON Lines).
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from awsmap.study.model import RATING_WORDS, Outcome, Stats, Summary
+from awsmap.study.model import RATING_WORDS, Outcome, Stats, Summary, Weak
+
+if TYPE_CHECKING:
+    from awsmap.study.drill import Answered
 
 JSON = dict[str, Any]
 
@@ -23,6 +26,24 @@ def outcome_json(outcome: Outcome) -> JSON:
         "rating": RATING_WORDS[outcome.verdict.rating],
         "due": outcome.due,
         "message": outcome.verdict.message,
+        "kind": card.kind,
+        "categories": list(card.categories),
+    }
+
+
+def drill_json(answered: Answered) -> JSON:
+    """One role of a design drill, as one line of ``awsmap drill --json``."""
+    outcome = answered.outcome
+    return {
+        "design": answered.design,
+        "role": answered.role,
+        "expected": outcome.card.answer,
+        "answer": outcome.answer,
+        "rating": RATING_WORDS[outcome.verdict.rating],
+        "due": outcome.due,
+        "card": outcome.card.id,
+        "message": outcome.verdict.message,
+        "seconds": round(answered.seconds, 1),
     }
 
 
@@ -36,9 +57,23 @@ def summary_json(summary: Summary) -> JSON:
     }
 
 
+def weak_json(w: Weak) -> JSON:
+    return {
+        "card": w.card.id,
+        "prompt": w.card.prompt,
+        "retrievability": round(w.retrievability, 3),
+        "lapses": w.lapses,
+        "difficulty": None if w.difficulty is None else round(w.difficulty, 2),
+        "due": w.due,
+        "last_rating": RATING_WORDS.get(w.last_rating or 0),
+        "leech": w.leech,
+    }
+
+
 class StatsResult(NamedTuple):
     stats: Stats
     saved: bool = True  # False: the progress file could not be opened for writing
+    now: str = ""  # when the stats were computed (ISO 8601, UTC), for "due in 3 days"
 
     def to_json(self) -> JSON:
         s = self.stats
@@ -60,15 +95,9 @@ class StatsResult(NamedTuple):
                 }
                 for c in s.by_category
             ],
-            "weakest": [
-                {
-                    "card": w.card.id,
-                    "prompt": w.card.prompt,
-                    "retrievability": round(w.retrievability, 3),
-                    "lapses": w.lapses,
-                }
-                for w in s.weakest
-            ],
+            "weakest": [weak_json(w) for w in s.weakest],
+            "leeches": [weak_json(w) for w in s.leeches],
+            "drills": {"runs": s.drills, "reviews": s.drill_reviews},
         }
 
 
@@ -102,8 +131,13 @@ class ProgressResult(NamedTuple):
 class ExportResult(NamedTuple):
     path: str
     format: str
-    cards: int
+    cards: int  # the cards of the selection (a cheat sheet lists entries, not cards)
     decks: tuple[str, ...] = ()
+    entries: int = 0  # what the file holds: cards, or a cheat sheet's entries
+
+    @property
+    def unit(self) -> str:
+        return "entry" if self.format == "markdown" else "card"
 
     def to_json(self) -> JSON:
         return {
@@ -111,4 +145,6 @@ class ExportResult(NamedTuple):
             "format": self.format,
             "cards": self.cards,
             "decks": list(self.decks),
+            "entries": self.entries,
+            "unit": self.unit,
         }

@@ -11,15 +11,29 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import NamedTuple, Protocol
 
-from awsmap.catalog.kinds import BY_KEY
+from awsmap.catalog.domain import RELATION_ORDER
 from awsmap.catalog.reader import Catalog
 from awsmap.study import schedule
 from awsmap.study.grading import RELATION_WORDS, grade, self_rating
-from awsmap.study.model import AGAIN, RESOLVE, SELF, WORD, Card, Outcome, Shown, Summary, Verdict
+from awsmap.study.model import (
+    AGAIN,
+    DRILL,
+    LEECH_LAPSES,
+    OUTLINE,
+    QUANTITY,
+    RESOLVE,
+    SELF,
+    WORD,
+    Card,
+    Outcome,
+    Shown,
+    Summary,
+    Verdict,
+)
 from awsmap.study.store import CardState, Review, Store, now_iso
 
 MODES = ("type", "flip", "choice")
-CHOICES = 4
+GRADED = (RESOLVE, WORD, QUANTITY)  # graded from what is typed; the others by the learner
 
 
 class Settings(NamedTuple):
@@ -31,11 +45,14 @@ class Settings(NamedTuple):
     retention: float = schedule.DEFAULT_RETENTION
     until: date | None = None
     fuzz: bool = True
+    kinds: tuple[str, ...] = ()  # card kinds to study (all when empty)
+    leeches: bool = False  # study the leeches (skipped otherwise), first
 
 
 class Ui(Protocol):
     def show(self, shown: Shown) -> None: ...
     def ask(self, label: str) -> str | None: ...  # None: the learner is gone (end of input)
+    def ask_again(self, why: str) -> None: ...  # the answer cannot be taken: why
     def reveal(self, card: Card) -> None: ...  # the model answer of a self-graded card
     def outcome(self, outcome: Outcome) -> None: ...
 
@@ -47,51 +64,47 @@ def plan(
     settings: Settings,
     moment: datetime,
     strength: Callable[[CardState], float],
+    leeches: frozenset[str] = frozenset(),
 ) -> list[Card]:
     """Due cards (oldest first), then new ones up to today's allowance; or, cramming, the
-    weakest seen cards first whatever their due date, then new ones."""
-    pool = [c for c in cards if settings.category is None or settings.category in c.categories]
+    weakest seen cards first whatever their due date, then new ones. Leeches are left out; with
+    ``--leeches`` they come first, weakest first, whatever their due date."""
+    pool = [c for c in cards if _selected(c, settings)]
+    mine = [c for c in pool if c.id in leeches and c.id in states] if settings.leeches else []
+    mine.sort(key=lambda c: (strength(states[c.id]), c.id))
+    pool = [c for c in pool if c.id not in leeches]
     seen = [c for c in pool if c.id in states]
     fresh = [c for c in pool if c.id not in states]
     if settings.cram:
         weakest = sorted(seen, key=lambda c: (strength(states[c.id]), c.id))
-        return (weakest + fresh)[: settings.size]
+        return (mine + weakest + fresh)[: settings.size]
     now = now_iso(moment)
     due = sorted((c for c in seen if states[c.id].due <= now), key=lambda c: states[c.id].due)
-    allowance = max(0, settings.new - new_today)
-    return (due + fresh[:allowance])[: settings.size]
+    return (mine + due + fresh[: allowance(new_today, settings)])[: settings.size]
 
 
-def distractors(cards: Sequence[Card]) -> dict[str, dict[str, str]]:
-    """For each (card kind, category): the answers of cards of that kind in that category, so
-    that wrong choices are plausible (other databases' services for a database card)."""
-    pools: dict[str, dict[str, str]] = {}
-    for card in cards:
-        for cat in card.categories or ("",):
-            pool = pools.setdefault(f"{card.kind}:{cat}", {})
-            pool.update((a.id, a.name) for a in card.accepted)
-    return pools
+def allowance(new_today: int, settings: Settings) -> int:
+    """New cards still allowed today."""
+    return max(0, settings.new - new_today)
 
 
-def options_for(
-    card: Card, pools: dict[str, dict[str, str]], names: dict[str, str]
-) -> tuple[str, ...]:
-    """Four choices (or the three relation words), the same for a card every time: wrong ones
-    from the answers of related cards first, then from every name of the answer's kind."""
+def _selected(card: Card, settings: Settings) -> bool:
+    return (settings.category is None or settings.category in card.categories) and (
+        not settings.kinds or card.kind in settings.kinds
+    )
+
+
+def options_for(card: Card) -> tuple[str, ...]:
+    """The options of choice mode, the same for a card every time: the right answer (the best
+    one) among the card's plausible wrong ones; the relation words for a relation card."""
     if card.grading == WORD:
         return RELATION_WORDS
-    right = {a.id for a in card.accepted}
-    rng = random.Random(card.id)
-    related: dict[str, str] = {}
-    for cat in card.categories or ("",):
-        related.update(pools.get(f"{card.kind}:{cat}", {}))
-    picked: list[str] = []
-    for pool in (related, names):
-        wrong = sorted(set(pool) - right - set(picked))
-        take = min(CHOICES - 1 - len(picked), len(wrong))
-        picked += rng.sample(wrong, take) if take > 0 else []
-    choices = [card.accepted[0].name, *(related.get(i) or names.get(i, i) for i in picked)]
-    rng.shuffle(choices)
+    if card.grading == QUANTITY:
+        right = card.answer
+    else:
+        right = min(card.accepted, key=lambda a: RELATION_ORDER.get(a.relation, 9)).name
+    choices = [right, *card.choices]
+    random.Random(card.id).shuffle(choices)
     return tuple(choices)
 
 
@@ -102,37 +115,43 @@ def run(
     settings: Settings,
     ui: Ui,
     clock: Callable[[], datetime],
+    notify: Callable[[str], None] | None = None,
 ) -> Summary:
+    """Put the planned cards to the learner, saving each review before the next card.
+    ``notify`` hears, before the first card, why fewer cards are planned than asked for."""
     start = clock()
     states = store.states()
     today = now_iso(start.replace(hour=0, minute=0, second=0, microsecond=0))
-    new_today = len({r.card_id for r in store.reviews(since=today)} - _seen_before(store, today))
+    new_today = len(_reviewed(store, today) - _seen_before(store, today))
+    lapses = store.lapses()
+    leeches = frozenset(i for i, n in lapses.items() if n >= LEECH_LAPSES)
 
     def strength(state: CardState) -> float:
         return schedule.retrievability(state, start)
 
-    chosen = plan(cards, states, new_today, settings, start, strength)
-    names_by_kind: dict[str, dict[str, str]] = {}
-    pools = distractors(cards) if settings.mode == "choice" else {}
+    chosen = plan(cards, states, new_today, settings, start, strength, leeches)
+    if notify is not None and chosen and len(chosen) < settings.size and not settings.cram:
+        left = allowance(new_today, settings)
+        fresh = sum(1 for c in cards if c.id not in states and _selected(c, settings))
+        if fresh > left:
+            notify(
+                f"{len(chosen)} of the {settings.size} cards asked for: new cards are capped at "
+                f"{settings.new} a day ({left} left today); --new raises the cap"
+            )
     ratings = {1: 0, 2: 0, 3: 0, 4: 0}
     reviewed = 0
     try:
         for number, card in enumerate(chosen, 1):
             previous = states.get(card.id)
-            options: tuple[str, ...] = ()
-            gradable = card.grading in (RESOLVE, WORD) and settings.mode != "flip"
-            if gradable and settings.mode == "choice":
-                kind = card.answer_kind
-                if kind and kind not in names_by_kind:
-                    names_by_kind[kind] = catalog.names(BY_KEY[kind])
-                options = options_for(card, pools, names_by_kind.get(kind, {}))
+            gradable = card.grading in GRADED and settings.mode != "flip"
+            options = options_for(card) if gradable and settings.mode == "choice" else ()
             updated = previous is not None and previous.content_hash not in (None, card.digest)
-            ui.show(Shown(card, number, len(chosen), updated, options))
+            lapsed = lapses.get(card.id, 0) if card.id in leeches else 0
+            ui.show(Shown(card, number, len(chosen), updated, options, lapsed))
             began = time.monotonic()
-            answer = ui.ask("answer")
+            answer = _answer(ui, options, "outline" if card.grading == OUTLINE else "answer")
             if answer is None:
                 break
-            answer = _chosen(answer, options)
             verdict = grade(catalog, card, answer) if gradable else _self_graded(ui, card, answer)
             if verdict is None:
                 break
@@ -161,20 +180,33 @@ def run(
     return Summary(reviewed, ratings, len(chosen), store.saved)
 
 
+def _reviewed(store: Store, day_start: str) -> set[str]:
+    """The quiz cards reviewed since ``day_start`` (a design drill's roles are not new cards)."""
+    return {r.card_id for r in store.reviews(since=day_start) if r.mode != DRILL}
+
+
 def _seen_before(store: Store, day_start: str) -> set[str]:
     return {r.card_id for r in store.reviews() if r.reviewed_at < day_start}
 
 
-def _chosen(answer: str, options: tuple[str, ...]) -> str:
-    """In choice mode a number picks an option; anything else is taken as typed."""
-    text = answer.strip()
-    if options and text.isdigit() and 1 <= int(text) <= len(options):
-        return options[int(text) - 1]
-    return text
+def _answer(ui: Ui, options: tuple[str, ...], label: str) -> str | None:
+    """The answer typed; in choice mode a number picks an option, and a number that picks none
+    is asked again (anything else is taken as typed)."""
+    while True:
+        answer = ui.ask(label)
+        if answer is None or not options:
+            return answer
+        text = answer.strip()
+        if not (text.isascii() and text.isdigit()):
+            return text
+        if 1 <= int(text) <= len(options):
+            return options[int(text) - 1]
+        ui.ask_again(f"pick 1 to {len(options)}, or type the answer")
 
 
 def _self_graded(ui: Ui, card: Card, answer: str) -> Verdict | None:
-    """Show the model answer and take the learner's own grade; an empty answer is Again."""
+    """Show the model answer and take the learner's own grade; an empty answer is Again, except
+    for an outline, where Enter only turns the card over."""
     ui.reveal(card)
     if not answer.strip() and card.grading == SELF:
         return Verdict(AGAIN, "no answer")

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from awsmap.study.model import AGAIN, Card, CategoryMastery, Stats, Weak
+from awsmap.study.model import AGAIN, DRILL, HARD, Card, CategoryMastery, Stats, Weak
 from awsmap.study.schedule import retrievability
 from awsmap.study.store import CardState, Review, now_iso
 
@@ -22,9 +22,13 @@ def compute(
     reviews: Sequence[Review],
     categories: dict[str, str],
     moment: datetime,
+    lapses: dict[str, int] | None = None,
+    drills: int = 0,
 ) -> Stats:
+    """``lapses``: each card's lapses (``Store.lapses``); ``drills``: design drills run."""
     known = {c.id for c in cards}
     states = {k: v for k, v in states.items() if k in known}
+    weak = _weakest(cards, states, reviews, moment, lapses or {})
     per_day = Counter(r.reviewed_at[:10] for r in reviews)
     today = moment.date()
     calendar = tuple(
@@ -43,7 +47,10 @@ def compute(
         streak_days=_streak(per_day, moment),
         calendar=calendar,
         by_category=_mastery(cards, states, categories),
-        weakest=_weakest(cards, states, reviews, moment),
+        weakest=weak[:WEAKEST],
+        leeches=tuple(w for w in weak if w.leech),
+        drills=drills,
+        drill_reviews=sum(1 for r in reviews if r.mode == DRILL),
     )
 
 
@@ -96,14 +103,30 @@ def _weakest(
     states: dict[str, CardState],
     reviews: Sequence[Review],
     moment: datetime,
+    lapses: dict[str, int],
 ) -> tuple[Weak, ...]:
-    lapses = Counter(r.card_id for r in reviews if r.rating == AGAIN)
+    """Every card ever failed or found hard, the weakest first: most lapses, then hardest (FSRS
+    difficulty), then least likely recalled, with when each is due."""
+    last = {r.card_id: r for r in reviews}  # oldest first: the latest review of each card wins
+    failed = {r.card_id for r in reviews if r.rating <= HARD} | set(lapses)
     by_id = {c.id: c for c in cards}
     ranked = sorted(
-        (Weak(by_id[i], retrievability(s, moment), lapses.get(i, 0)) for i, s in states.items()),
-        key=lambda w: (w.retrievability, -w.lapses, w.card.id),
+        (
+            Weak(
+                by_id[i],
+                retrievability(s, moment),
+                lapses.get(i, 0),
+                s.difficulty,
+                s.due,
+                last[i].rating if i in last else None,
+                last[i].reviewed_at if i in last else "",
+            )
+            for i, s in states.items()
+            if i in failed
+        ),
+        key=lambda w: (-w.lapses, -(w.difficulty or 0), w.retrievability, w.card.id),
     )
-    return tuple(ranked[:WEAKEST])
+    return tuple(ranked)
 
 
 def next_due(states: dict[str, CardState], moment: datetime) -> tuple[int, int, int]:

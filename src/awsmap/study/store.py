@@ -45,6 +45,15 @@ class Review(NamedTuple):
     mode: str | None
 
 
+class Drill(NamedTuple):
+    design: str
+    started_at: str
+    minutes: int | None  # the clock it ran against, if any
+    roles: int
+    answered: int
+    seconds: float
+
+
 class ProgressError(DataError):
     """The progress file is damaged, foreign or from a newer awsmap: refused, left untouched."""
 
@@ -185,6 +194,20 @@ class Store:
             args = (since,)
         return [Review(*r) for r in self._conn.execute(sql + " ORDER BY id", args).fetchall()]
 
+    def lapses(self) -> dict[str, int]:
+        """Each card's lapses: the times it was failed (Again) after its first review."""
+        rows = self._conn.execute(
+            "SELECT card_id, COUNT(*) FROM reviews r WHERE rating = 1 AND id > "
+            "(SELECT MIN(id) FROM reviews f WHERE f.card_id = r.card_id) GROUP BY card_id"
+        ).fetchall()
+        return {r[0]: int(r[1]) for r in rows}
+
+    def drills(self) -> list[Drill]:
+        rows = self._conn.execute(
+            "SELECT design, started_at, minutes, roles, answered, seconds FROM drills ORDER BY id"
+        ).fetchall()
+        return [Drill(*r) for r in rows]
+
     def version(self) -> int:
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
@@ -193,9 +216,14 @@ class Store:
     def record(self, state: CardState, review: Review) -> None:
         """One review: the log entry and the card's new state, committed together now. A failure
         names what happened; every review before this one is already committed."""
+        self._saving(lambda: self._record(state, review))
+
+    def _saving(self, step: Callable[[], None]) -> None:
+        """Commit ``step`` now, waiting out another awsmap's lock; a full disk or a file that
+        became read-only is one line that says the answers before are saved."""
         where = self.path or MEMORY
         try:
-            _patiently(where, lambda: self._record(state, review))
+            _patiently(where, step)
         except ProgressBusy as exc:
             raise ProgressBusy(f"{exc.message}; the answers before this one are saved") from None
         except sqlite3.OperationalError as exc:
@@ -228,6 +256,19 @@ class Store:
                 state,
             )
 
+    def record_drill(self, drill: Drill) -> None:
+        """One design drill run (its answers were each saved as they were given)."""
+
+        def insert() -> None:
+            with self._write() as conn:
+                conn.execute(
+                    "INSERT INTO drills(design, started_at, minutes, roles, answered, seconds) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    drill,
+                )
+
+        self._saving(insert)
+
     def backup(self, target: str) -> None:
         """A consistent copy of the whole database (SQLite's online backup)."""
         with closing(sqlite3.connect(target)) as copy:
@@ -237,6 +278,7 @@ class Store:
         with self._write() as conn:
             conn.execute("DELETE FROM reviews")
             conn.execute("DELETE FROM cards")
+            conn.execute("DELETE FROM drills")
 
 
 def _prepare(conn: sqlite3.Connection, path: str) -> None:
@@ -268,9 +310,10 @@ def _prepare(conn: sqlite3.Connection, path: str) -> None:
 
 
 def _has_schema(conn: sqlite3.Connection) -> None:
-    """Both tables are there with their columns (a dropped table is damage, not a bug)."""
+    """The tables are there with their columns (a dropped table is damage, not a bug)."""
     conn.execute("SELECT card_id, state, due, content_hash, first_seen FROM cards LIMIT 0")
     conn.execute("SELECT card_id, rating, reviewed_at, mode FROM reviews LIMIT 0")
+    conn.execute("SELECT design, started_at, roles, answered FROM drills LIMIT 0")
 
 
 def _identity(conn: sqlite3.Connection, path: str) -> tuple[set[str], int, int]:

@@ -18,6 +18,7 @@ from awsmap.render.richtext import (
     inert,
     table,
 )
+from awsmap.study.model import RATING_WORDS, Stats, Weak, until_due
 from awsmap.study.results import ExportResult, ProgressResult, StatsResult
 
 SHADES = " ░▒▓█"
@@ -36,7 +37,7 @@ def _stats(result: StatsResult) -> list[RenderableType]:
         Text.assemble(
             ("Study progress", "bold cyan"),
             (f"  {s.seen} of {counted(s.cards, 'card')} seen · ", ""),
-            (f"{counted(s.reviews, 'review')} · ", ""),
+            (f"{counted(s.reviews, 'review')}{_drills(s)} · ", ""),
             (f"retention {retention} (30 days) · streak {counted(s.streak_days, 'day')}", ""),
         )
     ]
@@ -69,13 +70,38 @@ def _stats(result: StatsResult) -> list[RenderableType]:
         if waiting:
             out.append(hint(f"{waiting} more categories not started yet"))
     if s.weakest:
-        grid = table("Weakest cards", "Card", "Recall", "Lapses")
-        for w in s.weakest:
-            grid.add_row(inert(w.card.prompt), f"{w.retrievability:.0%}", str(w.lapses))
-        out.append(grid)
+        out.append(_weak_table("Weakest cards", s.weakest, result.now))
+    if s.leeches:
+        out.append(
+            _weak_table(
+                "Leeches (skipped by quiz; study them with --leeches)", s.leeches, result.now
+            )
+        )
     if not s.reviews:
         out.append(hint("No reviews yet: start with awsmap quiz"))
     return out
+
+
+def _drills(s: Stats) -> str:
+    if not s.drills:
+        return ""
+    return f" ({s.drill_reviews} in {counted(s.drills, 'design drill')})"
+
+
+def _weak_table(title: str, cards: tuple[Weak, ...], now: str) -> Table:
+    """Cards with their lapses, FSRS difficulty, last grade and when they come round again.
+    No recall percentage: right after a review FSRS says 100%, even for a card just failed."""
+    grid = table(title, "Card", "Lapses", "Difficulty", "Last", "Due")
+    for w in cards:
+        last = RATING_WORDS.get(w.last_rating or 0, "-")
+        grid.add_row(
+            inert(w.card.prompt + (" (leech)" if w.leech else "")),
+            str(w.lapses),
+            "-" if w.difficulty is None else f"{w.difficulty:.1f}/10",
+            last,
+            "now" if not now or w.due <= now else f"in {until_due(w.due, now)}",
+        )
+    return grid
 
 
 def _heatmap(calendar: tuple[tuple[str, int], ...]) -> Text:
@@ -120,9 +146,9 @@ def _progress(result: ProgressResult) -> list[RenderableType]:
 
 
 def _export(result: ExportResult) -> list[RenderableType]:
-    line = Text.assemble(
-        ("Wrote ", ""), inert(result.path, "bold"), f" ({result.format}, {result.cards} cards)"
-    )
+    plural = "entries" if result.unit == "entry" else "cards"
+    count = counted(result.entries, result.unit, plural)
+    line = Text.assemble(("Wrote ", ""), inert(result.path, "bold"), f" ({result.format}, {count})")
     out: list[RenderableType] = [line]
     if result.decks:
         out.append(hint(f"{len(result.decks)} decks, e.g. {result.decks[0]}"))
