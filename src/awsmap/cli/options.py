@@ -15,6 +15,10 @@ from collections.abc import Callable
 Completer = Callable[[str], list[tuple[str, str]]]
 
 
+# How a command's help introduces its examples (Rich markup).
+EXAMPLES = "[bold]Examples[/]: "
+
+
 class Flag:
     """An on/off option; off unless given."""
 

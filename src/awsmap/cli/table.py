@@ -12,21 +12,16 @@ from __future__ import annotations
 from awsmap.cli import completion
 from awsmap.cli.options import (
     BRIEF,
-    CATEGORY_OPTION,
-    DRILL_OPTIONS,
     ESTIMATE_OPTIONS,
-    FORMAT,
+    EXAMPLES,
     JSON,
     LIMIT,
-    QUIZ_OPTIONS,
-    TAG,
     Command,
     Flag,
-    TextOption,
     Words,
 )
-
-_EXAMPLES = "[bold]Examples[/]: "
+from awsmap.cli.rows_design import DESIGN_ROWS
+from awsmap.cli.rows_study import STUDY_ROWS
 
 COMMANDS: tuple[Command, ...] = (
     Command(
@@ -36,7 +31,7 @@ COMMANDS: tuple[Command, ...] = (
         "A technology, AWS service, role, pattern, architecture, practice question, category,\n"
         "comparison (`s3 vs efs`) or tip, shown as its own command shows it; a name awsmap does\n"
         "not know is 'not found', with the search hits that come closest.\n\n"
-        f"{_EXAMPLES}awsmap kafka · awsmap idempotency · awsmap s3 vs efs ·\n"
+        f"{EXAMPLES}awsmap kafka · awsmap idempotency · awsmap s3 vs efs ·\n"
         "awsmap show cap theorem --json | jq .kind",
         ("idempotency",),
         Words(
@@ -57,7 +52,7 @@ COMMANDS: tuple[Command, ...] = (
         "AWS equivalents, key parallels and interview phrases for a technology.\n\n"
         "Forgives typos and abbreviations; an AWS service name shows the reverse view.\n"
         "`awsmap kafka` finds the same technology (and entries of every other kind).\n\n"
-        f"{_EXAMPLES}awsmap lookup kafka · awsmap lookup apache kafka --full ·\n"
+        f"{EXAMPLES}awsmap lookup kafka · awsmap lookup apache kafka --full ·\n"
         "awsmap lookup k8s · awsmap lookup kafka --json | jq .aws_equivalents",
         ("kafka",),
         Words(
@@ -77,7 +72,7 @@ COMMANDS: tuple[Command, ...] = (
         "lookup",
         "Reverse lookup: an AWS service, its lifecycle, and every technology that maps to it.\n\n"
         "Also the building blocks (patterns) that use it and its numbers for estimates.\n\n"
-        f"{_EXAMPLES}awsmap aws ddb · awsmap aws kinesis data analytics · awsmap aws app mesh",
+        f"{EXAMPLES}awsmap aws ddb · awsmap aws kinesis data analytics · awsmap aws app mesh",
         ("dynamodb",),
         Words(
             "service",
@@ -91,7 +86,7 @@ COMMANDS: tuple[Command, ...] = (
         "category",
         "lists",
         "Every technology of a category with its AWS equivalents.\n\n"
-        f"{_EXAMPLES}awsmap category databases · awsmap category cache · awsmap category queues",
+        f"{EXAMPLES}awsmap category databases · awsmap category cache · awsmap category queues",
         ("databases",),
         Words("name", "NAME...", "Category id, name or alias.", complete=completion.CATEGORY),
         (BRIEF, JSON),
@@ -108,7 +103,7 @@ COMMANDS: tuple[Command, ...] = (
         "compare",
         "Side by side: a curated comparison when one covers the names, else one built from the "
         'data.\n\nQuote multi-word names: awsmap compare "apache kafka" kinesis.\n\n'
-        f"{_EXAMPLES}awsmap compare redis memcached · awsmap compare sqs sns eventbridge ·\n"
+        f"{EXAMPLES}awsmap compare redis memcached · awsmap compare sqs sns eventbridge ·\n"
         "awsmap compare postgresql mysql mongodb",
         ("redis", "memcached"),
         Words(
@@ -123,7 +118,7 @@ COMMANDS: tuple[Command, ...] = (
         "search",
         "Ranked search over technologies, AWS services, patterns, architectures and questions.\n\n"
         "Each result says what kind it is and, for technologies and patterns, the AWS answer.\n\n"
-        f'{_EXAMPLES}awsmap search cdc · awsmap search "leader election" ·\n'
+        f'{EXAMPLES}awsmap search cdc · awsmap search "leader election" ·\n'
         "awsmap search time series -n 5",
         ("stream", "processing"),
         Words("text", "TEXT...", "Words to look for."),
@@ -133,7 +128,7 @@ COMMANDS: tuple[Command, ...] = (
         "list",
         "lists",
         "The quick reference: every technology, its category, main AWS equivalent and use "
-        f"case.\n\n{_EXAMPLES}awsmap list · awsmap list | grep -i queue · awsmap list --json",
+        f"case.\n\n{EXAMPLES}awsmap list · awsmap list | grep -i queue · awsmap list --json",
         (),
         function="listing",
     ),
@@ -145,7 +140,7 @@ COMMANDS: tuple[Command, ...] = (
         "(capacity units, shards, prefixes, concurrency) and the limit that bites first.\n"
         "Sizes: KB/MB/GB decimal, KiB/MiB/GiB binary; rates: 20/day, 5000/s, 50k/s; durations:\n"
         "200ms, 2s; retention: 30d, 5y.\n\n"
-        f"{_EXAMPLES}awsmap estimate --dau 10M --writes 20/day --read-ratio 10 --item 2KB "
+        f"{EXAMPLES}awsmap estimate --dau 10M --writes 20/day --read-ratio 10 --item 2KB "
         "--on dynamodb ·\nawsmap estimate --writes 5000/s --item 1KB --fanout 3 "
         "--on kinesis,lambda --duration 200ms",
         ("--writes", "1000/s", "--on", "dynamodb"),
@@ -160,282 +155,21 @@ COMMANDS: tuple[Command, ...] = (
         (),  # needs a file: the tests give it one
         Words("paths", "FILE...", "User data files."),
     ),
-    Command(
-        "stack",
-        "stack",
-        "Your design on AWS: each component's recommended AWS service, relation and warnings.\n\n"
-        "The recommendation is the best current answer: never a retired service where an "
-        "available one\nis listed; managed before compatible before analogous unless the data "
-        "says why. Exit 0 when at\nleast one component maps, 1 when none does.\n\n"
-        f"{_EXAMPLES}awsmap stack postgres redis kafka elasticsearch k8s ·\n"
-        'awsmap stack "apache kafka", flink --format markdown ·\n'
-        "awsmap stack --file docker-compose.yml --format mermaid",
-        ("postgres", "redis", "kafka", "elasticsearch", "k8s"),
-        Words(
-            "names",
-            "[NAME...]",
-            "Components: technologies or AWS services; quote multi-word names or separate them "
-            "with commas.",
-            required=False,
-            complete=completion.TECH_OR_SERVICE,
-        ),
-        (
-            TextOption(
-                ("--file", "-f"),
-                "file",
-                "Read the components from a docker-compose file (by image) or a list of names, "
-                "one per line; '-' reads standard input.",
-                "PATH",
-            ),
-            FORMAT,
-            JSON,
-        ),
-    ),
-    Command(
-        "patterns",
-        "designs",
-        "Every building block (rate limiting, leader election, CDC...) with its AWS answer.\n\n"
-        f"{_EXAMPLES}awsmap patterns · awsmap patterns --tag messaging · awsmap patterns --json",
-        (),
-        options=(TAG, JSON),
-    ),
-    Command(
-        "pattern",
-        "designs",
-        "A building block: the AWS way and the open-source way to build it, pitfalls, phrases."
-        f"\n\n{_EXAMPLES}awsmap pattern leader election · awsmap pattern cdc ·\n"
-        'awsmap pattern "rate limiting" --json',
-        ("leader", "election"),
-        Words(
-            "name",
-            "NAME...",
-            "Pattern name, alias or id (CDC, DLQ...).",
-            complete=completion.PATTERN,
-        ),
-        (BRIEF, JSON),
-    ),
-    Command(
-        "roles",
-        "roles",
-        "Every role (object storage, message queue, cache...) with its default AWS answer.\n\n"
-        f"{_EXAMPLES}awsmap roles · awsmap roles --json",
-        (),
-    ),
-    Command(
-        "role",
-        "roles",
-        "A generic word (cache, queue, CDN) and its AWS answer, with when to pick each choice.\n\n"
-        "Also the alternatives outside AWS and the building blocks it relates to. A broad role\n"
-        "(database, storage, compute, analytics, messaging) lists its choices with no default."
-        "\n\n"
-        f'{_EXAMPLES}awsmap role object storage · awsmap role cache · awsmap role "pub/sub" ·\n'
-        "awsmap role database --json",
-        ("object", "storage"),
-        Words(
-            "name",
-            "NAME...",
-            "Role name or alias (blob storage, queue, CDN...).",
-            complete=completion.names_of("ROLE"),
-        ),
-    ),
-    Command(
-        "architectures",
-        "designs",
-        "Classic interview designs, each in its open-source form and its AWS form.\n\n"
-        f"{_EXAMPLES}awsmap architectures · awsmap architectures --json",
-        (),
-        options=(TAG, JSON),
-    ),
-    Command(
-        "architecture",
-        "designs",
-        "A design: its components in open-source and AWS form, the flow and the trade-offs.\n\n"
-        f"{_EXAMPLES}awsmap architecture url shortener ·\n"
-        "awsmap architecture chat --format mermaid · awsmap architecture payments --format "
-        "markdown",
-        ("url-shortener",),
-        Words("name", "NAME...", "Architecture id or name.", complete=completion.ARCHITECTURE),
-        (FORMAT, BRIEF, JSON),
-    ),
-    Command(
-        "questions",
-        "designs",
-        "Practice questions interviewers ask about these technologies.\n\n"
-        f"{_EXAMPLES}awsmap questions · awsmap questions --tag messaging",
-        (),
-        options=(TAG, JSON),
-    ),
-    Command(
-        "question",
-        "designs",
-        "A practice question; think first, then --answer shows the model answer in both forms."
-        f"\n\n{_EXAMPLES}awsmap question kafka-vs-kinesis · awsmap question kafka-vs-kinesis "
-        "--answer",
-        ("kafka-vs-kinesis",),
-        Words("name", "ID...", "Question id or title.", complete=completion.QUESTION),
-        (Flag(("--answer",), "answer", "Add the model answer and the trade-offs."), JSON),
-    ),
-    Command(
-        "tips",
-        "reference",
-        "Interview tips, CAP theorem notes (corrected) and the study strategy.\n\n"
-        f"{_EXAMPLES}awsmap tips · awsmap tips --group cap · awsmap tips --random",
-        (),
-        options=(
-            TextOption(("--group",), "group", "Only one group.", "[tip|cap|strategy]"),
-            Flag(("--random",), "pick", "Print one tip, chosen at random."),
-            JSON,
-        ),
-    ),
-    Command(
-        "services",
-        "reference",
-        "Every AWS service in the catalog with its status, date and successors.\n\n"
-        f"{_EXAMPLES}awsmap services · awsmap services --retired ·\n"
-        "awsmap services --status end-of-support --json",
-        (),
-        options=(
-            TextOption(
-                ("--status",),
-                "status",
-                "Only services with this status.",
-                "[available|closed-to-new-customers|end-of-support|discontinued]",
-            ),
-            Flag(
-                ("--retired",), "retired", "Only services not to recommend today (not available)."
-            ),
-            JSON,
-        ),
-    ),
-    Command(
-        "numbers",
-        "reference",
-        "Figures for back-of-envelope maths, with sources: latencies, throughput, sizes, AWS "
-        "limits.\n\nThe latency ladder, network round trips, device throughput, what one server "
-        "handles, bytes per object, and AWS service limits. A technology gives its own rules of "
-        "thumb and its AWS equivalents' limits.\n\n"
-        f"{_EXAMPLES}awsmap numbers · awsmap numbers --group latency · awsmap numbers kafka · "
-        "awsmap numbers dynamodb · awsmap numbers sqs --json",
-        ("kafka",),
-        Words(
-            "name",
-            "[NAME...]",
-            "Only this AWS service, or this technology and its AWS equivalents.",
-            required=False,
-            complete=completion.TECH_OR_SERVICE,
-        ),
-        (
-            TextOption(
-                ("--group",),
-                "group",
-                "Only one group of figures.",
-                "[latency|network|throughput|capacity|sizes|aws-limits]",
-            ),
-            BRIEF,
-            JSON,
-        ),
-    ),
-    Command(
-        "quiz",
-        "study",
-        "Practise recall: cards from the data, scheduled with FSRS, progress saved as you go.\n\n"
-        "Nine kinds of card (--kind), mixed from the first session. Answers are graded by what\n"
-        'they name ("msk", "I\'d use MSK"; analogous where a managed one exists is Hard), numbers\n'
-        'with their unit ("1000 wcu", "1k"); empty means "I don\'t know". Piped input is one\n'
-        "answer a line; --json prints JSON Lines. Ctrl-C or end of input ends; answers kept.\n\n"
-        f"{_EXAMPLES}awsmap quiz · awsmap quiz --mode choice --category databases ·\n"
-        "awsmap quiz --kind number --kind pattern · awsmap quiz --cram --until 2026-12-15 ·\n"
-        "printf 'msk\\n\\n' | awsmap quiz --count 2",
-        ("--count", "1"),
-        options=QUIZ_OPTIONS,
-        interactive=True,
-        json_lines=True,
-    ),
-    Command(
-        "drill",
-        "study",
-        "A design drill: name the AWS service of each role of an architecture, against a clock.\n\n"
-        "One role a line; any service of the reference counts (analogous where a managed one\n"
-        "exists is Hard); then the AWS form, walk-through and trade-offs. Roles are FSRS cards\n"
-        "with your quiz progress: no DESIGN drills the one due next. --minutes times each role.\n\n"
-        f"{_EXAMPLES}awsmap drill · awsmap drill url-shortener · awsmap drill chat --minutes 10 ·\n"
-        "printf 'cloudfront\\napi gateway\\n' | awsmap drill url-shortener --json",
-        ("url-shortener",),
-        Words(
-            "design",
-            "[DESIGN...]",
-            "An architecture or practice question.",
-            required=False,
-            complete=completion.ARCHITECTURE,
-        ),
-        DRILL_OPTIONS,
-        interactive=True,
-        json_lines=True,
-    ),
-    Command(
-        "stats",
-        "study",
-        "Your study progress: due cards, retention, streak, a 12-week calendar, mastery, weak "
-        f"spots.\n\n{_EXAMPLES}awsmap stats · awsmap stats --json",
-        (),
-    ),
-    Command(
-        "export",
-        "study",
-        "Export the cards: an Anki deck with stable note GUIDs (re-importing updates notes), "
-        "Anki's\nplain-text format, CSV, or a printable Markdown cheat sheet.\n\n"
-        f"{_EXAMPLES}awsmap export anki · awsmap export tsv -o cards.tsv ·\n"
-        "awsmap export markdown --category databases",
-        ("tsv", "-o", "cards.tsv"),
-        Words(
-            "kind",
-            "FORMAT",
-            "anki (.apkg), tsv (Anki text), csv or markdown.",
-            many=False,
-            choices=("anki", "tsv", "csv", "markdown"),
-        ),
-        (
-            TextOption(
-                ("--output", "-o"),
-                "output",
-                "Where to write (default: ./awsmap-cards.EXT).",
-                "PATH",
-            ),
-            Flag(("--force",), "force", "Replace an existing file."),
-            CATEGORY_OPTION,
-            JSON,
-        ),
-    ),
-    Command(
-        "progress",
-        "study",
-        "Where your study progress is kept, and what it holds; 'progress reset' starts over.\n\n"
-        "Progress lives in the user state directory (AWSMAP_STATE_DIR overrides it), apart from "
-        "the\ndisposable cache.\n\n"
-        f"{_EXAMPLES}awsmap progress · awsmap progress --json · awsmap progress reset",
-        (),
-    ),
-    Command(
-        "progress reset",
-        "study",
-        "Start over: back the progress file up next to it, then empty it.\n\n"
-        f"{_EXAMPLES}awsmap progress reset · awsmap progress reset --yes",
-        ("--yes",),
-        options=(Flag(("--yes", "-y"), "yes", "Do not ask for confirmation."), JSON),
-    ),
+    *DESIGN_ROWS,
+    *STUDY_ROWS,
     Command(
         "cache",
         "admin",
         "The cache directory, its index files and their size; 'cache clear' empties it.\n\n"
         "The cache only holds compiled indexes of the data, rebuilt when needed; it never holds\n"
-        f"study progress.\n\n{_EXAMPLES}awsmap cache · awsmap cache --json · awsmap cache clear",
+        f"study progress.\n\n{EXAMPLES}awsmap cache · awsmap cache --json · awsmap cache clear",
         (),
     ),
     Command(
         "cache clear",
         "admin",
         "Delete every awsmap index file in the cache directory (they are rebuilt when needed)."
-        f"\n\n{_EXAMPLES}awsmap cache clear · awsmap cache clear --json",
+        f"\n\n{EXAMPLES}awsmap cache clear · awsmap cache clear --json",
         (),
     ),
 )
