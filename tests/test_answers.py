@@ -16,7 +16,8 @@ import pytest
 
 from awsmap.base.errors import ExitCode
 from awsmap.study import progress
-from awsmap.study.store import CardState, ProgressBusy, Review, Store
+from awsmap.study.records import CardState, Review
+from awsmap.study.store import ProgressBusy, Store
 
 
 def awsmap(
@@ -114,22 +115,65 @@ def _one_review(store: Store, card: str) -> None:
     )
 
 
-def test_a_lock_held_too_long_is_busy_and_keeps_earlier_answers(
+def test_a_lock_held_too_long_keeps_the_answers_and_saves_them_later(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("awsmap.study.store.BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr("awsmap.study.store.KEPT_RETRY_MS", 50)
     path = str(tmp_path / "progress.sqlite3")
     store = Store.open(path)
     _one_review(store, "a")
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
-    with pytest.raises(ProgressBusy) as caught:
-        _one_review(store, "b")
+    assert store.record(*_review("b")) is False  # kept: the file is busy
+    assert store.record(*_review("c")) is False
     holder.execute("ROLLBACK")
+    assert store.record(*_review("d")) is True  # the file is free: b, c and d are committed
+    assert [r.card_id for r in store.reviews()] == ["a", "b", "c", "d"]
+    store.close()
+
+
+def test_a_lock_held_past_the_end_leaves_a_journal_the_next_run_saves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("awsmap.study.store.BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr("awsmap.study.store.KEPT_RETRY_MS", 50)
+    path = str(tmp_path / "progress.sqlite3")
+    store = Store.open(path)
+    _one_review(store, "a")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    assert store.record(*_review("b")) is False
+    with pytest.raises(ProgressBusy) as caught:
+        store.close()
+    holder.execute("ROLLBACK")
+    holder.close()
     assert caught.value.exit_code == ExitCode.BUSY == 75
-    assert "answers before this one are saved" in caught.value.message
+    assert "1 answer(s) are kept in" in caught.value.message
     assert "Move it aside" not in caught.value.message
-    assert [r.card_id for r in store.reviews()] == ["a"]
+    (journal,) = tmp_path.glob("progress.sqlite3.pending-*.json")
+    again = Store.open(path)  # commits the journal, then deletes it: awsmap wrote it
+    assert [r.card_id for r in again.reviews()] == ["a", "b"]
+    assert not journal.exists()
+    again.close()
+
+
+def test_a_journal_awsmap_cannot_read_is_left_alone(tmp_path: Path) -> None:
+    path = str(tmp_path / "progress.sqlite3")
+    Store.open(path).close()
+    foreign = tmp_path / "progress.sqlite3.pending-foreign.json"
+    foreign.write_text("not json", encoding="utf-8")
+    store = Store.open(path)
+    assert store.reviews() == []
+    assert foreign.read_text(encoding="utf-8") == "not json"
+    store.close()
+
+
+def _review(card: str) -> tuple[CardState, Review]:
+    return (
+        CardState(card, 1, 0, 1.0, 5.0, "2026-12-01T09:00:00+00:00", None, None, None),
+        Review(card, 3, "rds", "2026-12-01T09:00:00+00:00", 100, "type"),
+    )
 
 
 def test_a_read_only_progress_file_is_studied_unsaved(

@@ -118,7 +118,14 @@ def test_derived_comparison_has_no_verdict(catalog: Catalog) -> None:
 
 
 def test_cheat_sheet_lists_the_verdicts(catalog: Catalog) -> None:
-    sheet = cheatsheet(catalog)
+    sheet, _entries = cheatsheet(catalog)
     assert "## Comparisons: the verdicts" in sheet
     assert "- **Kafka vs RabbitMQ**: Pick Kafka when" in sheet
-    assert "## Comparisons" not in cheatsheet(catalog, "databases")
+    assert "## Comparisons" not in cheatsheet(catalog, "databases")[0]
+
+
+def test_cheat_sheet_lists_the_estimation_numbers(catalog: Catalog) -> None:
+    sheet, _entries = cheatsheet(catalog)
+    assert "## Numbers for estimates" in sheet
+    assert "- **L1 cache reference**: 1 ns" in sheet
+    assert "e+" not in sheet.split("## Numbers for estimates")[1]

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from awsmap.study.store import CardState, ProgressBusy, Review, Store, _patiently
+from awsmap.study.records import CardState, Review
+from awsmap.study.store import ProgressBusy, Store, _patiently
 
 PAIRS = 50
 

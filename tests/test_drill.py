@@ -16,7 +16,8 @@ import pytest
 from awsmap.catalog.reader import Catalog
 from awsmap.study import drill
 from awsmap.study.model import AGAIN, GOOD, HARD
-from awsmap.study.store import CardState, Store
+from awsmap.study.records import CardState
+from awsmap.study.store import Store
 from tests.harness import invoke
 
 NOW = {"AWSMAP_NOW": "2026-12-01T09:00:00Z"}

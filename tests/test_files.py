@@ -131,3 +131,49 @@ def test_clearing_a_cache_it_cannot_write_says_it_failed(
     assert result.exit_code == 3
     assert "could not remove 1 file" in result.stderr and "read-only" in result.stderr
     assert (cache / "index-0123abcd.sqlite3").exists()
+
+
+def test_two_resets_in_the_same_second_keep_two_backups(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from awsmap.study import progress
+    from awsmap.study.records import CardState, Review
+    from awsmap.study.store import Store
+
+    monkeypatch.setenv("AWSMAP_STATE_DIR", str(tmp_path))
+    monkeypatch.setenv("AWSMAP_NOW", "2026-12-01T09:00:00Z")
+    store = Store.open(progress.progress_db())
+    store.record(
+        CardState("a", 1, 0, 1.0, 5.0, "2026-12-01T09:00:00+00:00", None, None, None),
+        Review("a", 3, "rds", "2026-12-01T09:00:00+00:00", 100, "type"),
+    )
+    store.close()
+    first = progress.reset().backup
+    second = progress.reset().backup
+    assert first and second and first != second
+    with sqlite3.connect(first) as conn:  # the backup that holds the review is still there
+        assert conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize(
+    "args", [["--version"], ["lookup", "-h"], ["lookup", "kafka"], ["idempotency", "--json"]]
+)
+def test_a_full_stdout_is_one_line_and_exit_74(args: list[str]) -> None:
+    import subprocess
+    import sys
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "awsmap", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 74, done.stderr
+    assert done.stderr == "awsmap: error: cannot write the output: No space left on device\n"

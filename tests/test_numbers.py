@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from awsmap.base.text import plain_number
 from awsmap.catalog import loader
 from awsmap.catalog.designs import AWS_LIMITS, NUMBER_GROUPS, Number
+from awsmap.catalog.designs import NUMBER_GROUP_TITLES as GROUP_HEADINGS
 from awsmap.catalog.kinds import NUMBER
 from awsmap.catalog.validation import schema
 from awsmap.cli.options import TextOption
 from awsmap.cli.table import BY_NAME
-from awsmap.render.richtext import plain_number
-from awsmap.render.views.reference import GROUP_HEADINGS
 from tests.conftest import Cli, write
 
 

@@ -201,8 +201,8 @@ def test_cheat_sheet_is_by_category_then_name(cli: Cli, tmp_path: Path) -> None:
     assert cli("export", "markdown", "-o", str(path)).exit_code == 0
     sections = path.read_text(encoding="utf-8").split("\n## ")[1:]
     for section in sections:
-        if section.startswith("Retired AWS services"):
-            continue
+        if section.startswith(("Retired AWS services", "Numbers for estimates")):
+            continue  # by date of retirement; by size, as a ladder
         names = re.findall(r"^- \*\*(.+?)\*\*", section, flags=re.M)
         assert names == sorted(names, key=lambda n: n.replace("\\", "").casefold()), section[:40]
 

@@ -14,7 +14,7 @@ from tests.conftest import Cli, write
 
 FIVE = ["postgres", "redis", "kafka", "elasticsearch", "k8s"]
 COMPONENT_KEYS = {
-    "query", "technology", "aws", "alternatives", "warnings", "phrase", "match", "origin"
+    "query", "technology", "aws", "alternatives", "warnings", "phrase", "match", "origin", "role"
 }  # fmt: skip
 
 # A dozen common images, as compose files write them: tags, digests, registries, variables.

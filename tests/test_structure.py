@@ -18,7 +18,9 @@ SCHEMA_MIRRORS = {
     "catalog.models",
     "catalog.designs",
     "catalog.roles",
-    "cli.table",
+    "cli.table",  # command names that are also kind names (pattern, roles)
+    "cli.rows_design",
+    "cli.rows_study",
 }
 NOT_A_KIND = "# not a kind"
 # The layers, bottom up: a module may import its own layer and those below, never one above.

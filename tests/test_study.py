@@ -15,8 +15,9 @@ from awsmap.study import cards as card_maker
 from awsmap.study.grading import grade, self_rating
 from awsmap.study.migrations import STEPS, VERSION
 from awsmap.study.model import AGAIN, CARD_KINDS, GOOD, HARD, RESOLVE, Card, Shown
+from awsmap.study.records import CardState, Review
 from awsmap.study.session import Settings, plan, run
-from awsmap.study.store import CardState, ProgressError, Review, Store
+from awsmap.study.store import ProgressError, Store
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
 

@@ -73,7 +73,8 @@ def _failed(card: str, times: int) -> None:
     import os
 
     from awsmap.study import schedule
-    from awsmap.study.store import Review, Store
+    from awsmap.study.records import Review
+    from awsmap.study.store import Store
 
     store = Store.open(os.path.join(os.environ["AWSMAP_STATE_DIR"], "progress.sqlite3"))
     state = None

@@ -61,11 +61,19 @@ def run(argv: list[str]) -> int | str | None:
         return runtime.execute(call.command, call.arguments, call.near_command)
     from awsmap.cli.app import PROG, app
 
-    try:
-        app(args=argv, prog_name=PROG)
+    def typer_app() -> int | None:
+        try:
+            app(args=argv, prog_name=PROG)
+        except SystemExit as exc:
+            if isinstance(exc.code, str):  # sys.exit("message"): the caller prints it
+                raise
+            return exc.code
+        return 0
+
+    try:  # --help and --version print from inside Typer: a full stdout is one line there too
+        return runtime.guard(typer_app, passthrough=(SystemExit,))
     except SystemExit as exc:
         return exc.code
-    return 0
 
 
 def _interactive(argv: list[str]) -> bool:

@@ -149,3 +149,13 @@ def first_sentence(text: str, limit: int = 160) -> str:
     """The first sentence of a description, for one-line lists; cut at ``limit`` characters."""
     head = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
     return head if len(head) <= limit else head[: limit - 1].rstrip() + "…"
+
+
+def plain_number(value: float) -> str:
+    """A figure as people write it: thousands separators and never an exponent (12,500,000;
+    48.8; 0.25). The one place a number from the data becomes text."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    mantissa, _, exponent = repr(float(value)).partition("e")  # 1e-05: the decimals it needs
+    places = len(mantissa.partition(".")[2]) - int(exponent or 0)
+    return f"{value:,.{places}f}"

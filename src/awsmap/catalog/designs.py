@@ -12,6 +12,17 @@ AWS_LIMITS = "aws-limits"  # the group of a number that states an AWS service's 
 # Every group of numbers, in the order `awsmap numbers` shows them (the schema's enum)
 NUMBER_GROUPS = ("latency", "network", "throughput", "capacity", "sizes", AWS_LIMITS)
 
+# The heading of each group of numbers (NUMBER_GROUPS); AWS limits
+# come in one table per service, titled with its name
+NUMBER_GROUP_TITLES = {
+    "latency": "Latency: how long one operation takes",
+    "network": "Network: round trips and bandwidth between machines",
+    "throughput": "Throughput: how fast a device or a codec moves data",
+    "capacity": "Capacity: what one server handles (rules of thumb)",
+    "sizes": "Sizes: bytes per common object",
+    "aws-limits": "AWS limits",
+}
+
 
 class Number(NamedTuple):
     """A figure for back-of-envelope maths, with where it is stated and when it was checked: a

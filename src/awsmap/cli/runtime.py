@@ -126,6 +126,10 @@ def _run(command: Command, arguments: dict[str, Any], near: str | None = None) -
     return code
 
 
+# Writing the answer failed where it goes: a full device or disk, a quota, an I/O error.
+OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
 def guard(
     action: Callable[[], int | None], passthrough: tuple[type[BaseException], ...] = ()
 ) -> int:
@@ -152,6 +156,10 @@ def _reported(exc: Exception) -> int:
         return ExitCode.BROKEN_PIPE
     if isinstance(exc, OSError) and exc.errno == errno.EBADF:
         console.error_line("error", "cannot write to standard output (is it closed?)")
+        return ExitCode.OUTPUT
+    if isinstance(exc, OSError) and exc.errno in OUTPUT_ERRNOS:  # `> /dev/full`, a full disk
+        _silence_stdout()
+        console.error_line("error", f"cannot write the output: {exc.strerror or exc}")
         return ExitCode.OUTPUT
     return _internal(exc)
 

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from awsmap.base.match import APPROXIMATE, Match
-from awsmap.base.text import safe
+from awsmap.base.text import plain_number, safe
 from awsmap.catalog.domain import RELATION_MEANINGS, Equivalent
 from awsmap.catalog.models import AwsService
 
@@ -40,7 +40,7 @@ def inert(value: str | None, style: str = "") -> Text:
 
 
 # Columns under these headings explain rather than name: --brief leaves them out.
-DETAIL_COLUMNS = frozenset({"Note", "Detail", "How", "What it is", "Source"})
+DETAIL_COLUMNS = frozenset({"Note", "Note and source", "Detail", "How", "What it is", "Source"})
 
 
 def table(title: str, *columns: str, **kwargs: object) -> Table:
@@ -174,16 +174,6 @@ def equivalents_table(equivalents: Sequence[Equivalent]) -> Table:
             inert(eq.note),
         )
     return grid
-
-
-def plain_number(value: float) -> str:
-    """A figure as people write it: thousands separators and never an exponent (12,500,000;
-    48.8; 0.25). The one place a number from the data becomes text."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    mantissa, _, exponent = repr(float(value)).partition("e")  # 1e-05: the decimals it needs
-    places = len(mantissa.partition(".")[2]) - int(exponent or 0)
-    return f"{value:,.{places}f}"
 
 
 def number_value(number: Number) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from awsmap.base.text import plain_number as shown
 from awsmap.catalog.designs import Number, Pattern, Question
 from awsmap.catalog.kinds import AWS_SERVICE, TECHNOLOGY
 from awsmap.catalog.models import Comparison, ComparisonSide
@@ -22,7 +23,7 @@ from awsmap.study.model import (
     Accepted,
     Card,
 )
-from awsmap.study.quantity import TOLERANCE, shown
+from awsmap.study.quantity import TOLERANCE
 from awsmap.study.sources import Sources, short_name
 from awsmap.study.techcards import slug
 

@@ -25,7 +25,8 @@ from awsmap.find.resolve import resolve
 from awsmap.study import schedule
 from awsmap.study.grading import grade
 from awsmap.study.model import DRILL, RESOLVE, Accepted, Card, Outcome
-from awsmap.study.store import CardState, Drill, Review, Store, now_iso
+from awsmap.study.records import CardState, Drill, Review, now_iso
+from awsmap.study.store import Store
 
 
 class Design(NamedTuple):

@@ -219,10 +219,13 @@ def cheatsheet(catalog: Catalog, category: str | None = None) -> tuple[str, int]
                 lines.append(f"  - “{md(tech.interview_phrases[0])}”")
         lines.append("")
     verdicts = [c for c in catalog.all(COMPARISON) if c.verdict] if category is None else []
+    verdicts.sort(key=lambda c: c.title.casefold())
     if verdicts:
         lines += ["## Comparisons: the verdicts", ""]
         lines += [f"- **{md(c.title)}**: {md(c.verdict or '')}" for c in verdicts]
         lines.append("")
+    if category is None:
+        lines += _numbers_section(catalog)
     retired = [s for s in catalog.all(AWS_SERVICE) if s.lifecycle.retired]
     if retired and category is None:
         names = {s.id: s.name for s in catalog.all(AWS_SERVICE)}
@@ -232,6 +235,26 @@ def cheatsheet(catalog: Catalog, category: str | None = None) -> tuple[str, int]
             lines.append(f"- **{md(svc.name)}**: {md(status_words(svc))} → {md(after)}")
         lines.append("")
     return "\n".join(lines), sum(line.startswith("- **") for line in lines)
+
+
+def _numbers_section(catalog: Catalog) -> list[str]:
+    """The general figures for estimates (latency ladder, round trips, throughput, sizes), by
+    group: the AWS limits are per service, in `awsmap numbers SERVICE`."""
+    from awsmap.base.text import plain_number
+    from awsmap.catalog.designs import NUMBER_GROUP_TITLES
+    from awsmap.catalog.kinds import NUMBER
+
+    general = [n for n in catalog.all(NUMBER) if n.general]
+    if not general:
+        return []
+    lines = ["## Numbers for estimates", ""]
+    for group, title in NUMBER_GROUP_TITLES.items():
+        found = [n for n in general if n.group == group]
+        if found:
+            lines += [f"### {md(title)}", ""]
+            lines += [f"- **{md(n.name)}**: {plain_number(n.value)} {md(n.unit)}" for n in found]
+            lines.append("")
+    return lines
 
 
 def _by_name(tech: Technology) -> tuple[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
@@ -14,8 +15,9 @@ from awsmap.find.resolve import resolve
 from awsmap.study import cardcache
 from awsmap.study import stats as stats_maker
 from awsmap.study.model import Card
+from awsmap.study.records import now_iso
 from awsmap.study.results import ExportResult, ProgressResult, StatsResult
-from awsmap.study.store import ReadOnlyProgress, Store, now_iso
+from awsmap.study.store import ReadOnlyProgress, Store
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -102,9 +104,7 @@ def reset() -> ProgressResult:
     before = describe(path)
     if not before.exists:
         return before._replace(reset=True)
-    stamp = now().strftime("%Y%m%dT%H%M%SZ")
-    stem, suffix = os.path.splitext(path)
-    backup = f"{stem}-{stamp}.backup{suffix}"
+    backup = _new_backup_name(path, now().strftime("%Y%m%dT%H%M%SZ"))
     store = Store.open(path)
     try:
         store.backup(backup)
@@ -112,6 +112,20 @@ def reset() -> ProgressResult:
     finally:
         store.close()
     return describe(path)._replace(backup=str(backup), reset=True)
+
+
+def _new_backup_name(path: str, stamp: str) -> str:
+    """A backup file name no other file has, reserved by creating it empty and exclusively: two
+    resets in the same second keep two backups, never one over the other."""
+    stem, suffix = os.path.splitext(path)
+    for n in itertools.count(1):
+        name = f"{stem}-{stamp}{'' if n == 1 else f'-{n}'}.backup{suffix}"
+        try:
+            os.close(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            continue
+        return name
+    raise AssertionError("unreachable")
 
 
 def export(

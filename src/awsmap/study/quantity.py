@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from awsmap.base.text import plain_number as shown
+
 TOLERANCE = 0.1  # 10 %: enough for 1,000 vs 1,024 (KB vs KiB), not for 3,000 vs 1,000
 BYTES = "bytes"
 TIME = "time"
@@ -132,10 +134,3 @@ def matches(text: str, value: float, unit_text: str) -> tuple[bool, str]:
     if abs(amount - value) <= TOLERANCE * abs(value):
         return True, ""
     return False, f"{shown(amount)} is {'too high' if amount > value else 'too low'}"
-
-
-def shown(number: float) -> str:
-    """1000 -> '1,000'; 48.8 -> '48.8'; 0.25 -> '0.25'."""
-    if float(number).is_integer():
-        return f"{int(number):,}"
-    return f"{number:,.3f}".rstrip("0").rstrip(".")

@@ -11,7 +11,7 @@ import zlib
 from datetime import date, datetime, timezone
 from typing import Any
 
-from awsmap.study.store import CardState, now_iso
+from awsmap.study.records import CardState, now_iso
 
 DEFAULT_RETENTION = 0.9
 

@@ -30,7 +30,8 @@ from awsmap.study.model import (
     Summary,
     Verdict,
 )
-from awsmap.study.store import CardState, Review, Store, now_iso
+from awsmap.study.records import CardState, Review, now_iso
+from awsmap.study.store import Store
 
 MODES = ("type", "flip", "choice")
 GRADED = (RESOLVE, WORD, QUANTITY)  # graded from what is typed; the others by the learner
@@ -140,6 +141,7 @@ def run(
             )
     ratings = {1: 0, 2: 0, 3: 0, 4: 0}
     reviewed = 0
+    kept_said = False
     try:
         for number, card in enumerate(chosen, 1):
             previous = states.get(card.id)
@@ -167,10 +169,16 @@ def run(
                 settings.fuzz,
             )
             duration = int((time.monotonic() - began) * 1000)
-            store.record(
+            saved = store.record(
                 state,
                 Review(card.id, verdict.rating, answer, now_iso(moment), duration, settings.mode),
             )
+            if not saved and not kept_said and notify is not None:
+                kept_said = True
+                notify(
+                    "another awsmap is using your progress file: your answers are kept and "
+                    "saved as soon as it is free"
+                )
             states[card.id] = state
             ratings[verdict.rating] += 1
             reviewed += 1

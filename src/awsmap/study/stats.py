@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from awsmap.study.model import AGAIN, DRILL, HARD, Card, CategoryMastery, Stats, Weak
+from awsmap.study.records import CardState, Review, now_iso
 from awsmap.study.schedule import retrievability
-from awsmap.study.store import CardState, Review, now_iso
 
 CALENDAR_DAYS = 84  # twelve weeks
 RETENTION_DAYS = 30

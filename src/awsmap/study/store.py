@@ -4,54 +4,28 @@ It is user data, kept apart from the disposable index cache and never deleted or
 behind the user's back: a damaged or foreign file is refused with a message that says how to
 recover, and a reset keeps a backup first. Each review is committed as it happens (WAL mode, a
 busy timeout), so two quiz sessions at once lose nothing and Ctrl-C loses nothing already answered.
+A file another awsmap keeps busy past the timeout costs nothing either: the review is kept and
+committed with the next one, or at the end, or by the next run (``study/pending.py``).
 """
 
 import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager
-from datetime import datetime, timezone
-from typing import NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from awsmap.base.errors import DataError, ExitCode, OutputError
+from awsmap.study import pending
 from awsmap.study.migrations import APPLICATION_ID, STEPS, VERSION
+from awsmap.study.records import CardState, Drill, Review
 
 BUSY_TIMEOUT_MS = 10_000
 MEMORY = ":memory:"
 FIRST_RETRY_S = 0.02  # then doubling, up to the busy timeout in all
+KEPT_RETRY_MS = 200  # once a review is kept, each later one tries this long, not the full timeout
 T = TypeVar("T")
-
-
-class CardState(NamedTuple):
-    card_id: str
-    state: int
-    step: int | None
-    stability: float | None
-    difficulty: float | None
-    due: str  # ISO 8601, UTC
-    last_review: str | None
-    content_hash: str | None
-    first_seen: str | None
-
-
-class Review(NamedTuple):
-    card_id: str
-    rating: int
-    answer: str | None
-    reviewed_at: str
-    duration_ms: int | None
-    mode: str | None
-
-
-class Drill(NamedTuple):
-    design: str
-    started_at: str
-    minutes: int | None  # the clock it ran against, if any
-    roles: int
-    answered: int
-    seconds: float
 
 
 class ProgressError(DataError):
@@ -80,11 +54,11 @@ def _locked(exc: sqlite3.Error) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
-def _patiently(path: str, step: Callable[[], T]) -> T:
+def _patiently(path: str, step: Callable[[], T], timeout_ms: int | None = None) -> T:
     """Run ``step``, retrying while another process holds a lock (some steps, such as switching
     the journal mode while a new file is being created, return "locked" without waiting for
-    SQLite's busy timeout), up to the busy timeout in all."""
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    SQLite's busy timeout), up to the busy timeout (or ``timeout_ms``) in all."""
+    deadline = time.monotonic() + (BUSY_TIMEOUT_MS if timeout_ms is None else timeout_ms) / 1000
     pause = FIRST_RETRY_S
     while True:
         try:
@@ -115,6 +89,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: str | None) -> None:
         self._conn = conn
         self.path = path  # None when progress is kept in memory only (not saved)
+        self._kept: list[tuple[CardState, Review]] = []  # reviews a busy file has not taken yet
 
     @classmethod
     def open(cls, where: "str | os.PathLike[str]") -> "Store":
@@ -137,7 +112,9 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path)
+        store = cls(conn, path)
+        pending.replay(path, lambda kept: store._commit([_kept(s, r) for s, r in kept]))
+        return store
 
     @classmethod
     def copy_in_memory(cls, path: str) -> "Store":
@@ -163,7 +140,29 @@ class Store:
         return self.path is not None
 
     def close(self) -> None:
-        self._conn.close()
+        """Commit any kept reviews first (``settle``), then close."""
+        try:
+            self.settle()
+        finally:
+            self._conn.close()
+
+    def settle(self) -> None:
+        """Commit the reviews a busy file has not taken yet, waiting up to the busy timeout; if
+        it is still busy, write them to a journal beside it, which the next open commits, and
+        say so (ProgressBusy, exit 75): no answer is lost."""
+        if not self._kept or self.path is None:
+            return
+        try:
+            self._saving(lambda: self._commit(self._kept))
+        except ProgressBusy:
+            name = pending.write_journal(self.path, self._kept)
+            count = len(self._kept)
+            self._kept.clear()
+            raise ProgressBusy(
+                f"{self.path}: another awsmap kept it busy; {count} answer(s) are kept in {name} "
+                "and saved the next time awsmap opens your progress"
+            ) from None
+        self._kept.clear()
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -213,17 +212,28 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def record(self, state: CardState, review: Review) -> None:
-        """One review: the log entry and the card's new state, committed together now. A failure
-        names what happened; every review before this one is already committed."""
-        self._saving(lambda: self._record(state, review))
+    def record(self, state: CardState, review: Review) -> bool:
+        """One review: the log entry and the card's new state, committed together now; True.
+        While another awsmap holds the file past the busy timeout the review is kept, with any
+        kept before it, and committed with the next one or by ``settle``: False. A full disk or
+        a file that became read-only is one line; every review before this one is committed."""
+        self._kept.append((state, review))
+        patience = KEPT_RETRY_MS if len(self._kept) > 1 else None
+        try:
+            self._saving(lambda: self._commit(self._kept), patience)
+        except ProgressBusy:
+            return False
+        self._kept.clear()
+        return True
 
-    def _saving(self, step: Callable[[], None]) -> None:
+    def _saving(self, step: Callable[[], None], timeout_ms: int | None = None) -> None:
         """Commit ``step`` now, waiting out another awsmap's lock; a full disk or a file that
         became read-only is one line that says the answers before are saved."""
         where = self.path or MEMORY
+        if timeout_ms is not None:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
         try:
-            _patiently(where, step)
+            _patiently(where, step, timeout_ms)
         except ProgressBusy as exc:
             raise ProgressBusy(f"{exc.message}; the answers before this one are saved") from None
         except sqlite3.OperationalError as exc:
@@ -238,23 +248,33 @@ class Store:
                     "this one are saved"
                 ) from None
             raise
+        finally:
+            if timeout_ms is not None:
+                self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
-    def _record(self, state: CardState, review: Review) -> None:
-        with self._write() as conn:
-            conn.execute(
-                "INSERT INTO reviews(card_id, rating, answer, reviewed_at, duration_ms, mode) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                review,
-            )
-            conn.execute(
-                "INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(card_id) DO "
-                "UPDATE SET state = excluded.state, step = excluded.step, "
-                "stability = excluded.stability, difficulty = excluded.difficulty, "
-                "due = excluded.due, last_review = excluded.last_review, "
-                "content_hash = excluded.content_hash, "
-                "first_seen = COALESCE(cards.first_seen, excluded.first_seen)",
-                state,
-            )
+    def _commit(self, kept: "list[tuple[CardState, Review]]") -> None:
+        """Several reviews in one transaction: all of them or none."""
+        with self._write():
+            for state, review in kept:
+                self._record_in(state, review)
+
+    def _record_in(self, state: CardState, review: Review) -> None:
+        """Insert one review inside the open transaction."""
+        conn = self._conn
+        conn.execute(
+            "INSERT INTO reviews(card_id, rating, answer, reviewed_at, duration_ms, mode) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            review,
+        )
+        conn.execute(
+            "INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(card_id) DO "
+            "UPDATE SET state = excluded.state, step = excluded.step, "
+            "stability = excluded.stability, difficulty = excluded.difficulty, "
+            "due = excluded.due, last_review = excluded.last_review, "
+            "content_hash = excluded.content_hash, "
+            "first_seen = COALESCE(cards.first_seen, excluded.first_seen)",
+            state,
+        )
 
     def record_drill(self, drill: Drill) -> None:
         """One design drill run (its answers were each saved as they were given)."""
@@ -356,5 +376,5 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
         conn.execute("COMMIT")
 
 
-def now_iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+def _kept(state: "Sequence[Any]", review: "Sequence[Any]") -> tuple[CardState, Review]:
+    return CardState(*state), Review(*review)

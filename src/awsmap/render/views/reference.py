@@ -7,7 +7,7 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from awsmap.catalog.designs import Number
+from awsmap.catalog.designs import NUMBER_GROUP_TITLES, Number
 from awsmap.commands.reference import NumbersResult, ServicesResult, TipsResult
 from awsmap.render.richtext import (
     View,
@@ -44,18 +44,6 @@ def _services(result: ServicesResult) -> list[RenderableType]:
     return [grid]
 
 
-# The heading of each group of numbers (NUMBER_GROUPS in awsmap.catalog.designs); AWS limits
-# come in one table per service, titled with its name
-GROUP_HEADINGS = {
-    "latency": "Latency: how long one operation takes",
-    "network": "Network: round trips and bandwidth between machines",
-    "throughput": "Throughput: how fast a device or a codec moves data",
-    "capacity": "Capacity: what one server handles (rules of thumb)",
-    "sizes": "Sizes: bytes per common object",
-    "aws-limits": "AWS limits",
-}
-
-
 def _numbers(result: NumbersResult) -> list[RenderableType]:
     """One table per group of figures and per AWS service, each row with its source."""
     names = result.names or {}
@@ -83,7 +71,7 @@ def _numbers(result: NumbersResult) -> list[RenderableType]:
     for number in result.numbers:
         tables.setdefault((number.group, number.service), []).append(number)
     for (group, service), numbers in tables.items():
-        title = GROUP_HEADINGS[group]
+        title = NUMBER_GROUP_TITLES[group]
         if service is not None:
             title += f": {names.get(service, service)}"
         out.append(numbers_table(title, numbers, sources=True))

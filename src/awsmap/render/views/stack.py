@@ -43,7 +43,7 @@ def _stack(result: StackResult) -> list[RenderableType]:
         if c.relation:
             relation = relation_text(c.relation)
         else:
-            relation = inert("role" if c.role else "same service", "dim")
+            relation = inert("role" if c.role else "same service", "dim")  # not a kind
         grid.add_row(
             asked,
             _service(c),
