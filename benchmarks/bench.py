@@ -131,7 +131,8 @@ def peak_rss_mib(cmd: Sequence[str], env: dict[str, str]) -> float:
 
 
 def targets(page: str) -> list[tuple[str, list[str], list[str], float]]:
-    """(name, command, baseline, limit): the limits of issues 10 to 13 and the first release."""
+    """(name, command, baseline, limit): the limits of issues 10 to 13, 18, 21, 22 and the first
+    release."""
     return [
         ("1. lookup kafka --json", [*LOOKUP, "--json"], TYPER, 0.60),
         ("2. lookup kafka (Rich, 100 cols, piped)", LOOKUP, [TLDR, "-r", page], 1.00),
@@ -159,6 +160,8 @@ def targets(page: str) -> list[tuple[str, list[str], list[str], float]]:
             LOOKUP,
             1.20,
         ),
+        ("12. front door: idempotency --json", [AWSMAP, "idempotency", "--json"], TYPER, 0.70),
+        ("13. drill: first prompt on screen", [AWSMAP, "drill", "url-shortener"], LOOKUP, 1.50),
     ]
 
 

@@ -18,6 +18,7 @@ from awsmap.base.errors import ExitCode
 from awsmap.study import progress
 from awsmap.study.records import CardState, Review
 from awsmap.study.store import ProgressBusy, Store
+from tests.harness import invoke
 
 
 def awsmap(
@@ -230,3 +231,43 @@ def test_the_quiz_summary_escapes_the_state_path(tmp_path: Path) -> None:
     )
     assert result.returncode == 0
     assert b"\x1b[31m" not in result.stdout and b"\\x1b[31m" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("table", "change"),
+    [
+        ("cards", "stability = 'abc'"),
+        ("cards", "last_review = 'garbage'"),
+        ("reviews", "rating = 'zz'"),
+        ("reviews", "reviewed_at = 42"),
+    ],
+)
+def test_wrong_field_types_in_progress_are_damaged_not_a_crash(
+    tmp_path: Path, table: str, change: str
+) -> None:
+    path = tmp_path / "progress.sqlite3"
+    store = Store.open(str(path))
+    _one_review(store, "a")
+    store.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"UPDATE {table} SET {change}")
+    before = path.read_bytes()
+    result = invoke(["stats"], env={"AWSMAP_STATE_DIR": str(tmp_path)})
+    assert result.exit_code == 3, result.stderr
+    assert "damaged" in result.stderr and "left untouched" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_a_choice_of_five_thousand_digits_is_asked_again(tmp_path: Path) -> None:
+    env = {"AWSMAP_STATE_DIR": str(tmp_path)}
+    stdin = "9" * 5000 + "\n²\n1\n"
+    result = invoke(["quiz", "--count", "1", "--cram", "--mode", "choice"], stdin=stdin, env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "pick 1 to" in result.stdout + result.stderr
+
+
+def test_an_export_name_too_long_is_one_line(tmp_path: Path) -> None:
+    env = {"AWSMAP_STATE_DIR": str(tmp_path)}
+    result = invoke(["export", "tsv", "-o", str(tmp_path / ("a" * 100_000))], env=env)
+    assert result.exit_code == 74
+    assert result.stderr.startswith("awsmap: error: cannot write") and "too long" in result.stderr

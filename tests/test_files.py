@@ -96,23 +96,16 @@ def test_write_bytes_never_follows_a_planted_temporary_name(tmp_path: Path) -> N
     assert victim.read_text() == "precious" and target.read_bytes() == b"cards"
 
 
-def test_the_cache_touches_only_its_own_files(cli: Cli, tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
-    cache.mkdir()
+def test_the_cache_touches_only_its_own_files(cli: Cli, private_cache: Path) -> None:
+    cache = private_cache
     strangers = ["index-data.sqlite3", "index-old.tmp", "index-page.html", "notes.txt"]
     for name in strangers:
         (cache / name).write_text("mine")
     env = {"AWSMAP_CACHE_DIR": str(cache)}
-    assert cli("--data", str(_user_file(tmp_path)), "lookup", "kafka", env=env).exit_code == 0
+    assert cli("lookup", "kafka", env=env).exit_code == 0
     index.prune(str(cache), now=10**12)  # everything of awsmap's is old by then
     assert cli("cache", "clear", env=env).exit_code == 0
     assert sorted(p.name for p in cache.iterdir()) == sorted(strangers)
-
-
-def _user_file(tmp_path: Path) -> Path:
-    path = tmp_path / "user.yaml"
-    path.write_text("technologies: []\n", encoding="utf-8")
-    return path
 
 
 def test_clearing_a_cache_it_cannot_write_says_it_failed(

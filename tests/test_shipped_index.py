@@ -34,6 +34,20 @@ def shipped(built: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
     return path
 
 
+@pytest.fixture
+def compiled(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
+    """Calls to compile an index into the cache, answered from memory (a compile is what the
+    tests look for, not its two seconds)."""
+    calls: list[tuple[object, ...]] = []
+
+    def build(*args: object) -> sqlite3.Connection:
+        calls.append(args)
+        return sqlite3.connect(":memory:")
+
+    monkeypatch.setattr(index, "_build_and_store", build)
+    return calls
+
+
 def test_a_current_shipped_index_is_used_without_compiling(shipped: Path, tmp_path: Path) -> None:
     opened = index.open_index()
     assert opened.fingerprint == index.shipped_fingerprint()
@@ -41,20 +55,26 @@ def test_a_current_shipped_index_is_used_without_compiling(shipped: Path, tmp_pa
     assert not (tmp_path / "cache").exists()  # nothing compiled, nothing written
 
 
-def test_a_shipped_index_for_other_data_is_not_trusted(shipped: Path, tmp_path: Path) -> None:
+def test_a_shipped_index_for_other_data_is_not_trusted(
+    shipped: Path, tmp_path: Path, compiled: list[tuple[object, ...]]
+) -> None:
     with sqlite3.connect(shipped) as conn:
         conn.execute(
             "UPDATE meta SET value = 'awsmap 0.0 format 0 shipped' WHERE key = 'fingerprint'"
         )
     opened = index.open_index()
-    assert opened.fingerprint != index.shipped_fingerprint()  # the cache's own, compiled now
-    assert Path(opened.path).is_file() and Path(opened.path).is_relative_to(tmp_path / "cache")
+    assert len(compiled) == 1  # the cache's own, compiled now
+    assert opened.fingerprint != index.shipped_fingerprint()
+    assert Path(opened.path).is_relative_to(tmp_path / "cache")
 
 
-def test_user_data_never_uses_the_shipped_index(shipped: Path, tmp_path: Path) -> None:
+def test_user_data_never_uses_the_shipped_index(
+    shipped: Path, tmp_path: Path, compiled: list[tuple[object, ...]]
+) -> None:
     user = tmp_path / "u.yaml"
     user.write_text("technologies: []\n", encoding="utf-8")
     opened = index.open_index([str(user)])
+    assert len(compiled) == 1
     assert opened.fingerprint != index.shipped_fingerprint()
 
 
@@ -68,6 +88,9 @@ def test_the_installed_package_ships_a_current_index() -> None:
     assert found == index.shipped_fingerprint()
 
 
-def test_the_shipped_index_can_be_ignored(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_shipped_index_can_be_ignored(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch, compiled: list[tuple[object, ...]]
+) -> None:
     monkeypatch.setenv("AWSMAP_SHIPPED_INDEX", "0")
     assert index.open_index().fingerprint != index.shipped_fingerprint()
+    assert len(compiled) == 1

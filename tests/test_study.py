@@ -357,9 +357,8 @@ def _cards_file(catalog: Catalog) -> Path:
 
 
 def test_cached_cards_are_the_generated_cards(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    private_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("AWSMAP_CACHE_DIR", str(tmp_path))
     catalog = Catalog.open([])
     generated = card_maker.generate(catalog)
     assert cardcache.cards(catalog) == generated  # generates and keeps them
@@ -386,12 +385,9 @@ def _framed(blob: bytes) -> bytes:
         "flipped byte",
     ],
 )
-def test_a_bad_cards_file_is_ignored_and_written_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: object
-) -> None:
+def test_a_bad_cards_file_is_ignored_and_written_again(private_cache: Path, damage: object) -> None:
     import marshal
 
-    monkeypatch.setenv("AWSMAP_CACHE_DIR", str(tmp_path))
     catalog = Catalog.open([])
     generated = cardcache.cards(catalog)
     path = _cards_file(catalog)

@@ -71,16 +71,16 @@ def write_atomically(path: Path, force: bool, make: Callable[[Path], None]) -> N
     (base/files.py: a device or FIFO is written through, a symlink followed, never replaced)."""
     from awsmap.base import files
 
-    if path.is_dir():
-        raise UsageError(f"{quoted(str(path))} is a folder; give a file name with -o")
-    if os.path.lexists(path) and not force and not files.is_special(str(path)):
-        raise UsageError(
-            f"{quoted(str(path))} exists; use --force to replace it, or -o to choose a name"
-        )
-    folder = path.absolute().parent
-    if not folder.is_dir():
-        raise OutputError(f"cannot write {quoted(str(path))}: the folder does not exist")
-    try:
+    try:  # a name too long for the file system fails in the first stat already
+        if path.is_dir():
+            raise UsageError(f"{quoted(str(path))} is a folder; give a file name with -o")
+        if os.path.lexists(path) and not force and not files.is_special(str(path)):
+            raise UsageError(
+                f"{quoted(str(path))} exists; use --force to replace it, or -o to choose a name"
+            )
+        folder = path.absolute().parent
+        if not folder.is_dir():
+            raise OutputError(f"cannot write {quoted(str(path))}: the folder does not exist")
         files.produce(str(path), lambda tmp: make(Path(tmp)))
     except OSError as exc:
         raise OutputError(f"cannot write {quoted(str(path))}: {exc.strerror or exc}") from None

@@ -52,6 +52,10 @@ _TRAILING = re.compile(
 )
 _SEPARATORS = re.compile(r"\s*(?:[,;/+&]|\band\b|\bor\b|\bthen\b|\bplus\b|\bwith\b)\s*", re.I)
 
+# Words of one answer looked through for names: far more than any answer needs, and a bound
+# on the work a 50,000-word paste can cause.
+MAX_WORDS_READ = 60
+
 
 def grade(catalog: Catalog, card: Card, answer: str) -> Verdict:
     """The rating of a typed (or chosen) answer to a RESOLVE, WORD or QUANTITY card."""
@@ -121,7 +125,7 @@ def names(catalog: Catalog, card: Card, text: str) -> list[Match]:
 
 def _named_within(catalog: Catalog, phrase: str, kinds: tuple[Kind[Any], ...]) -> list[Match]:
     """The names a phrase holds, by exact name or alias, longest first, left to right."""
-    words = phrase.split()
+    words = phrase.split()[:MAX_WORDS_READ]  # an answer is a few words; never scan an essay
     found: list[Match] = []
     i = 0
     while i < len(words):

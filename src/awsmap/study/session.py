@@ -207,8 +207,9 @@ def _answer(ui: Ui, options: tuple[str, ...], label: str) -> str | None:
         text = answer.strip()
         if not (text.isascii() and text.isdigit()):
             return text
-        if 1 <= int(text) <= len(options):
-            return options[int(text) - 1]
+        picked = int(text) if len(text) <= len(str(len(options))) else 0  # never a 5,000-digit int
+        if 1 <= picked <= len(options):
+            return options[picked - 1]
         ui.ask_again(f"pick 1 to {len(options)}, or type the answer")
 
 

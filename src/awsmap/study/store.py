@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from awsmap.base.errors import DataError, ExitCode, OutputError
 from awsmap.study import pending
 from awsmap.study.migrations import APPLICATION_ID, STEPS, VERSION
-from awsmap.study.records import CardState, Drill, Review
+from awsmap.study.records import CardState, DamagedRow, Drill, R, Review, typed
 
 BUSY_TIMEOUT_MS = 10_000
 MEMORY = ":memory:"
@@ -183,7 +183,7 @@ class Store:
             "SELECT card_id, state, step, stability, difficulty, due, last_review, content_hash, "
             "first_seen FROM cards"
         ).fetchall()
-        return {r[0]: CardState(*r) for r in rows}
+        return {r[0]: self._typed(CardState, r) for r in rows}
 
     def reviews(self, since: str | None = None) -> list[Review]:
         sql = "SELECT card_id, rating, answer, reviewed_at, duration_ms, mode FROM reviews"
@@ -191,7 +191,14 @@ class Store:
         if since is not None:
             sql += " WHERE reviewed_at >= ?"
             args = (since,)
-        return [Review(*r) for r in self._conn.execute(sql + " ORDER BY id", args).fetchall()]
+        rows = self._conn.execute(sql + " ORDER BY id", args).fetchall()
+        return [self._typed(Review, r) for r in rows]
+
+    def _typed(self, record: "type[R]", row: "tuple[Any, ...]") -> R:
+        try:
+            return typed(record, row)
+        except DamagedRow as exc:
+            raise _refuse(self.path or MEMORY, f"damaged: {exc}") from None
 
     def lapses(self) -> dict[str, int]:
         """Each card's lapses: the times it was failed (Again) after its first review."""
@@ -205,7 +212,7 @@ class Store:
         rows = self._conn.execute(
             "SELECT design, started_at, minutes, roles, answered, seconds FROM drills ORDER BY id"
         ).fetchall()
-        return [Drill(*r) for r in rows]
+        return [self._typed(Drill, r) for r in rows]
 
     def version(self) -> int:
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
