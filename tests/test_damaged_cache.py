@@ -8,7 +8,6 @@ made deterministically: one bit of one stored byte, found by its content.
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -21,22 +20,10 @@ from awsmap.find.search import search
 from tests.harness import invoke
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A cache directory holding one freshly compiled index of the bundled data."""
-    cache = tmp_path_factory.mktemp("cache")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("AWSMAP_CACHE_DIR", str(cache))
-        Catalog.open().get(TECHNOLOGY, "kafka")
-    return cache
-
-
 @pytest.fixture
-def cache(built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy = tmp_path / "cache"
-    shutil.copytree(built, copy)
-    monkeypatch.setenv("AWSMAP_CACHE_DIR", str(copy))
-    return copy
+def cache(private_cache: Path) -> Path:
+    """A cache of the test's own holding a sound copy of the session's index."""
+    return private_cache
 
 
 def index_file(cache: Path) -> Path:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from awsmap.catalog.kinds import PATTERN
+from awsmap.catalog.reader import Catalog
 from tests.conftest import Cli
 
 PATTERN_KEYS = {
@@ -52,9 +54,12 @@ def test_patterns_and_what_they_name_link_both_ways(cli: Cli) -> None:
 
 
 def test_related_patterns_exist(cli: Cli) -> None:
-    for entry in cli.json("patterns")["patterns"]:
-        for related in cli.json("pattern", entry["id"])["related"]:
-            assert cli("pattern", related["id"]).exit_code == 0
+    listed = {entry["id"] for entry in cli.json("patterns")["patterns"]}
+    catalog = Catalog.open([])
+    for pattern in catalog.all(PATTERN):
+        assert set(pattern.related) <= listed, pattern.id
+    shown = cli.json("pattern", "saga-orchestration")["related"]
+    assert shown and all(r["id"] in listed for r in shown)
 
 
 @pytest.mark.parametrize(("command", "what"), [("patterns", "pattern"), ("questions", "question")])

@@ -160,6 +160,7 @@ def test_arbitrary_valid_entries_survive_load_dump_load(
     assert again.of(TECHNOLOGY)[0].to_dict() == tech
 
 
+@pytest.mark.slow  # dumps and reads back the whole dataset through PyYAML's Python emitter
 def test_every_bundled_record_of_every_kind_survives_dump_and_load(tmp_path: Path) -> None:
     """to_dict gives back the document shape, so the data round-trips through a YAML file."""
     dataset = loader.load().dataset
