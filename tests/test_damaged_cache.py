@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from awsmap.catalog import index, indexformat
-from awsmap.catalog.kinds import TECHNOLOGY
+from awsmap.catalog.kinds import ARCHITECTURE, TECHNOLOGY
 from awsmap.catalog.reader import Catalog
 from awsmap.find.search import search
 from tests.harness import invoke
@@ -64,7 +64,7 @@ def test_a_flipped_bit_in_a_record_body_is_rebuilt_not_trusted(cache: Path) -> N
     assert not catalog._index._rebuilt
 
 
-def test_damaged_postings_counts_and_names_are_rebuilt(cache: Path) -> None:
+def test_damaged_postings_counts_and_briefs_are_rebuilt(cache: Path) -> None:
     path = index_file(cache)
     with sqlite3.connect(path) as conn:  # damage that keeps the SQLite file well-formed
         (blob,) = conn.execute("SELECT postings FROM terms WHERE term = 'stream'").fetchone()
@@ -74,14 +74,16 @@ def test_damaged_postings_counts_and_names_are_rebuilt(cache: Path) -> None:
         )
         (counts,) = conn.execute("SELECT value FROM meta WHERE key = 'counts'").fetchone()
         conn.execute("UPDATE meta SET value = ? WHERE key = 'counts'", (counts.replace("1", "7"),))
-        conn.execute(
-            "UPDATE entries SET name = substr(name, 1, 8) || 'Apache Kafkb' WHERE id = 'kafka'"
+        conn.execute(  # one letter of an architecture's brief (its name and components)
+            "UPDATE entries SET brief = replace(brief, 'Kafka', 'Kafkb') "
+            "WHERE kind = 'architecture' AND brief LIKE '%Kafka%'"
         )
     catalog = Catalog(index.open_index())
     _query, hits = search(catalog, "stream processing")
     assert hits
     assert catalog.count(TECHNOLOGY) == len(catalog.all(TECHNOLOGY))
-    assert catalog.names_for(TECHNOLOGY, ["kafka"]) == {"kafka": "Apache Kafka"}
+    designs = catalog.referrer_documents(TECHNOLOGY, "kafka", ARCHITECTURE)
+    assert designs and not any("Kafkb" in str(d) for d in designs)
     assert catalog._index._rebuilt
 
 

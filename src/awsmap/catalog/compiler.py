@@ -29,7 +29,8 @@ from awsmap.catalog.loader import Loaded
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE entries(
-    kind TEXT, id TEXT, ord INTEGER, doc INTEGER, name TEXT, body TEXT, PRIMARY KEY(kind, id));
+    kind TEXT, id TEXT, ord INTEGER, doc INTEGER, name TEXT, body TEXT, brief TEXT,
+    PRIMARY KEY(kind, id));
 CREATE INDEX entries_by_ord ON entries(kind, ord);
 CREATE INDEX entries_by_doc ON entries(doc);
 CREATE TABLE keys(level INTEGER, key TEXT, kind TEXT, id TEXT, label TEXT);
@@ -52,7 +53,7 @@ class _Tables:
     """Rows for each table, collected entry by entry."""
 
     def __init__(self) -> None:
-        self.entries: list[tuple[str, str, int, int, str, str]] = []
+        self.entries: list[tuple[str, str, int, int, str, str, str | None]] = []
         self.keys: list[tuple[int, str, str, str, str]] = []
         self.refs: list[tuple[str, str, str, str, str, int, int]] = []
         self.postings: dict[str, list[int]] = {}
@@ -65,7 +66,18 @@ class _Tables:
         doc = len(self.entries)
         name = kind.name_of(body)
         self.names[kind.key][entry_id] = name
-        self.entries.append((kind.key, entry_id, ord_, doc, seal(name), seal(_dumps(body))))
+        brief = {f: body[f] for f in kind.brief if f in body} if kind.brief else None
+        self.entries.append(
+            (
+                kind.key,
+                entry_id,
+                ord_,
+                doc,
+                name,
+                seal(_dumps(body)),
+                seal(_dumps(brief)) if brief is not None else None,
+            )
+        )
         labels = kind.name_values(body)
         self.keys.extend((KeyLevel.EXACT, label, kind.key, entry_id, label) for label in labels)
         self.keys.extend(
@@ -105,7 +117,7 @@ def write(conn: sqlite3.Connection, loaded: Loaded, fingerprint: str) -> None:
     for kind in KINDS:  # in registry order, so names are known before entries that refer to them
         for ord_, record in enumerate(loaded.dataset.of(kind)):
             tables.add(kind, ord_, record.to_dict())
-    conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)", tables.entries)
+    conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", tables.entries)
     conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", tables.keys)
     short = {k[1] for k in tables.keys if k[0] == KeyLevel.NORMAL and len(k[1]) <= TYPO_MAX_KEY}
     conn.executemany(

@@ -44,6 +44,7 @@ class Kind(Generic[R]):
     __slots__ = (
         "_builder",
         "_record",
+        "brief",
         "images",
         "key",
         "names",
@@ -68,6 +69,7 @@ class Kind(Generic[R]):
         search: tuple[Searched, ...] = (),
         images: str | None = None,
         rules: tuple[LocalRule, ...] = (),
+        brief: tuple[str, ...] = (),
     ) -> None:
         self.key = key  # singular: the kind's id in the index, in JSON "kind" values, in messages
         self.plural = plural  # the top-level key of a data file
@@ -82,6 +84,9 @@ class Kind(Generic[R]):
         self.search = search
         self.images = images  # container image names, matched by `stack --file`
         self.rules = rules  # checks of one entry that the JSON Schema cannot express
+        # top-level fields kept apart as the entry's brief, for callers that list many entries
+        # and read only these (``Catalog.referrer_documents``)
+        self.brief = brief
 
     def __repr__(self) -> str:
         return f"Kind({self.key!r})"
@@ -276,6 +281,7 @@ ARCHITECTURE: "Kind[Architecture]" = Kind(
         Searched("notes[]", "tradeoffs"),
     ),
     rules=(_edges_join_components,),
+    brief=("id", "name", "components"),
 )
 QUESTION: "Kind[Question]" = Kind(
     "question",

@@ -42,7 +42,7 @@ def _records(kind: Kind[R]) -> "Callable[[list[tuple[Any, ...]]], list[R]]":
 
 
 def _id_names(rows: list[tuple[Any, ...]]) -> dict[str, str]:
-    return {str(r[0]): unseal(r[1]) for r in rows}
+    return {str(r[0]): str(r[1]) for r in rows}
 
 
 class Catalog:
@@ -115,6 +115,14 @@ class Catalog:
             decode,
         )
 
+    def doc_names(self, docs: Sequence[int]) -> dict[int, tuple[Kind[Any], str, str]]:
+        """(kind, id, display name) by document number, no record built."""
+        return self._index.read(
+            f"SELECT doc, kind, id, name FROM entries WHERE doc IN ({_marks(docs)})",
+            tuple(docs),
+            lambda rows: {int(d): (BY_KEY[k], str(i), str(n)) for d, k, i, n in rows},
+        )
+
     def phrases(self, docs: Sequence[int]) -> list[tuple[int, str, str]]:
         """(document, field, its terms) of every searched value of these documents, in the
         order of the kind's searched fields; each terms string is space-delimited at both ends."""
@@ -147,7 +155,7 @@ class Catalog:
             name = self._index.read(
                 "SELECT name FROM entries WHERE kind = ? AND id = ?",
                 (key, entry_id),
-                lambda rows: unseal(rows[0][0]) if rows else None,
+                lambda rows: str(rows[0][0]) if rows else None,
             )
             if name is not None:
                 out[(key, entry_id)] = name
@@ -172,16 +180,18 @@ class Catalog:
             target_id,
             source,
             path,
-            lambda rows: [(str(r[0]), unseal(r[1])) for r in rows],
+            lambda rows: [(str(r[0]), str(r[1])) for r in rows],
         )
 
     def referrer_documents(
         self, target: Kind[Any], target_id: str, source: Kind[Any], path: str | None = None
     ) -> list[dict[str, Any]]:
         """The referrers as checked document mappings: for a caller that reads a field or two
-        and should not import the record types of their kind."""
+        and should not import the record types of their kind. A kind with a ``brief`` gives
+        only those fields (an architecture's name and components, not its walk-through)."""
+        column = "COALESCE(e.brief, e.body)" if source.brief else "e.body"
         return self._referrer_rows(
-            "e.body", target, target_id, source, path, lambda rows: [_body(r[0]) for r in rows]
+            column, target, target_id, source, path, lambda rows: [_body(r[0]) for r in rows]
         )
 
     def _referrer_rows(

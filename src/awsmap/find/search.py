@@ -81,28 +81,31 @@ def search(catalog: Catalog, text: str, limit: int = 10) -> tuple[str, list[Scor
         scores[doc] *= matched[doc] / len(wanted)
     named = {key.kind + "\0" + key.id for key in exact_names(catalog, query)}
     pool = sorted(scores, key=lambda d: (-scores[d], d))[: max(3 * limit, PHRASE_POOL)]
-    found = catalog.by_docs(pool) if pool else {}
+    # the pool is ranked by kind, id and name alone; only the entries shown are decoded
+    found = catalog.doc_names(pool) if pool else {}
     if len(wanted) > 1:
         ceiling *= 1 + PHRASE_BONUS
         _phrase_bonus(catalog, wanted, found, scores, best_field, matched)
     ceiling *= 1 + EXACT_BONUS
-    for doc, (kind, record) in found.items():
-        if kind.key + "\0" + record.id in named:
+    for doc, (kind, entry_id, _name) in found.items():
+        if kind.key + "\0" + entry_id in named:
             scores[doc] *= 1 + EXACT_BONUS
         if kind is AWS_SERVICE:
             scores[doc] *= AWS_BOOST
-    hits = [
-        Scored(kind, record, min(100.0, 100.0 * scores[doc] / ceiling), best_field[doc][1])
-        for doc, (kind, record) in found.items()
-    ]
-    hits.sort(key=lambda h: rank_key(h.kind, h.kind.title_of(h.record), h.record.id, h.score))
-    return query, hits[:limit]
+
+    def shown(doc: int) -> float:
+        return min(100.0, 100.0 * scores[doc] / ceiling)
+
+    ranked = sorted(found, key=lambda d: rank_key(found[d][0], found[d][2], found[d][1], shown(d)))
+    top = ranked[:limit]
+    records = catalog.by_docs(top) if top else {}
+    return query, [Scored(*records[d], shown(d), best_field[d][1]) for d in top]
 
 
 def _phrase_bonus(
     catalog: Catalog,
     wanted: Sequence[str],
-    found: dict[int, tuple[Kind[Any], Any]],
+    found: dict[int, tuple[Kind[Any], str, str]],
     scores: dict[int, float],
     best_field: dict[int, tuple[float, str]],
     matched: dict[int, int],
