@@ -124,3 +124,23 @@ def test_the_index_keeps_the_terms_of_every_searched_value() -> None:
         assert kept.get(doc, []) == expected, (kind.key, record.id)
         checked += bool(expected)
     assert checked == catalog.searchable_count()
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("s3 vs efs", "s3-vs-efs-vs-ebs"),
+        ("cap theorem", "cap-theorem-basics"),
+        ("kinesis shard throughput", "kinesis-shard-read-shared"),
+        ("denormalization", "materialized-view"),
+        ("back pressure", "backpressure"),
+        ("key-value store", "key-value-store"),
+    ],
+)
+def test_search_reaches_every_kind(cli: Cli, query: str, first: str) -> None:
+    """Comparisons, tips, numbers, roles and patterns are searchable (issue 20)."""
+    assert cli.json("search", *query.split())["results"][0]["id"] == first
+
+
+def test_asynchronism_meets_asynchronous(cli: Cli) -> None:
+    assert cli.json("search", "asynchronism")["results"]

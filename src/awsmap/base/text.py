@@ -75,10 +75,14 @@ _STOP = frozenset("a an and as at by for from in into is it of on or the to with
 
 
 def stem(word: str) -> str:
-    """A deliberately small stemmer: enough for 'processing' to meet 'processes' and 'cache' to
-    meet 'caching', no more."""
+    """A deliberately small stemmer: enough for 'processing' to meet 'processes', 'cache' to
+    meet 'caching' and 'denormalization' to meet 'denormalize', no more."""
     if len(word) <= 4:
         return word
+    if word.endswith(("ization", "isation")):  # normalization meets normalize
+        return word[:-7] + "iz"
+    if word.endswith(("ism", "ous")) and len(word) >= 8:  # asynchronism meets asynchronous
+        return word[:-3]
     if word.endswith("ies"):
         word = word[:-3] + "y"
     elif word.endswith("sses"):

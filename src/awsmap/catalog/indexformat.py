@@ -9,7 +9,7 @@ from __future__ import annotations
 import zlib
 
 # Bump whenever the tables or encodings change: every older index file is then rebuilt.
-FORMAT = "8"
+FORMAT = "9"
 
 
 class Damaged(ValueError):

@@ -238,7 +238,11 @@ NUMBER: "Kind[Number]" = Kind(
     names=("id",),
     refs=(Ref("service", "aws_service"), Ref("technology", "technology")),
     rules=(_general_numbers_name_no_service,),
-    search=(Searched("name", "name"), Searched("note", "what_it_is")),
+    search=(
+        Searched("name", "name"),
+        Searched("service", "tags", via="aws_service"),
+        Searched("note", "what_it_is"),
+    ),
 )
 PATTERN: "Kind[Pattern]" = Kind(
     "pattern",
