@@ -143,3 +143,9 @@ def test_roles_open_at_the_front_door(cli: Cli, words: str, role: str | None) ->
     assert data["kind"] == "role"
     if role is not None:
         assert data["id"] == role
+
+
+@pytest.mark.parametrize("fmt", ["mermaid", "dot", "markdown"])
+def test_an_approximate_name_is_marked_in_every_format_of_stack(cli: Cli, fmt: str) -> None:
+    out = cli("stack", "kafak", "postgres", "--format", fmt).stdout
+    assert "kafak" in out and ("≈" in out or "fuzzy match" in out)

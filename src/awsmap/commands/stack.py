@@ -135,7 +135,7 @@ class StackResult(NamedTuple):
         """Your design on the left, AWS on the right, each component linked to its service by
         an edge labelled with the relation; retired services marked."""
         design = tuple(
-            Node(f"c{i}", c.technology.name if c.technology else c.query)
+            Node(f"c{i}", _component_label(c))
             for i, c in enumerate(self.components, 1)
         )
         node_of = {s.id: f"s{i}" for i, s in enumerate(self.services, 1)}
@@ -181,6 +181,15 @@ def _role_component(catalog: Catalog, match: Match) -> Component:
         phrase=phrase,
         role=role,
     )
+
+
+def _component_label(c: Component) -> str:
+    """A component as a diagram names it; a name taken approximately says what was typed, so the
+    diagram carries the warning the table does."""
+    named = c.technology.name if c.technology else c.role.name if c.role else c.query
+    if c.match.method in APPROXIMATE:
+        return f"{named} (≈ '{c.query}'?)"
+    return named
 
 
 def _service_label(service: AwsService) -> str:
