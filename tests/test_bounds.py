@@ -107,7 +107,12 @@ def test_a_fifty_thousand_word_answer_is_graded_with_bounded_work(
 ) -> None:
     scans: list[str] = []
     real_hits = resolver._hits
-    monkeypatch.setattr(resolver, "_hits", lambda q, rows: scans.append(q) or real_hits(q, rows))
+
+    def counted(query: str, rows: list[resolver.Row]) -> list[tuple[float, resolver.Row]]:
+        scans.append(query)
+        return real_hits(query, rows)
+
+    monkeypatch.setattr(resolver, "_hits", counted)
     env = {"AWSMAP_STATE_DIR": str(tmp_path)}
     answer = " ".join(["kinesis"] * 50_000)
     result = invoke(["quiz", "--count", "1", "--cram"], stdin=answer + "\n", env=env)

@@ -131,13 +131,14 @@ def test_two_resets_in_the_same_second_keep_two_backups(
 ) -> None:
     import sqlite3
 
+    from awsmap.base.paths import progress_db
     from awsmap.study import progress
     from awsmap.study.records import CardState, Review
     from awsmap.study.store import Store
 
     monkeypatch.setenv("AWSMAP_STATE_DIR", str(tmp_path))
     monkeypatch.setenv("AWSMAP_NOW", "2026-12-01T09:00:00Z")
-    store = Store.open(progress.progress_db())
+    store = Store.open(progress_db())
     store.record(
         CardState("a", 1, 0, 1.0, 5.0, "2026-12-01T09:00:00+00:00", None, None, None),
         Review("a", 3, "rds", "2026-12-01T09:00:00+00:00", 100, "type"),

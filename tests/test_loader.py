@@ -187,7 +187,7 @@ def test_reading_files_in_parallel_gives_what_reading_them_in_turn_gives(
     paths = [good, bad, other, broken]
     in_turn = loader.collect_documents(paths)
     monkeypatch.setattr(loader, "PARALLEL_BYTES", 0)
-    monkeypatch.setattr(loader.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
     in_parallel = loader.collect_documents(paths)
     assert in_parallel == in_turn
     assert [p for p, _data in in_parallel[0]] == [good, other]

@@ -134,10 +134,7 @@ class StackResult(NamedTuple):
     def graph(self) -> Graph:
         """Your design on the left, AWS on the right, each component linked to its service by
         an edge labelled with the relation; retired services marked."""
-        design = tuple(
-            Node(f"c{i}", _component_label(c))
-            for i, c in enumerate(self.components, 1)
-        )
+        design = tuple(Node(f"c{i}", _component_label(c)) for i, c in enumerate(self.components, 1))
         node_of = {s.id: f"s{i}" for i, s in enumerate(self.services, 1)}
         aws = tuple(
             Node(node_of[s.id], _service_label(s), retired=s.lifecycle.retired)
