@@ -203,3 +203,20 @@ def test_plain_documents_and_anchored_ones_read_alike(tmp_path: Path) -> None:
         "x": expected["a"]["b"],
         **expected,
     }
+
+
+def test_the_bundled_files_are_read_once_a_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = loader.load().dataset
+    reads: list[object] = []
+    real = loader.read_documents
+
+    def counted(*args: object, **kwargs: object) -> object:
+        reads.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "read_documents", counted)
+    assert loader.load().dataset == first
+    assert len(reads) == 1  # the user's files only (none here); the bundled ones were kept
+    monkeypatch.setattr(loader, "_BUNDLED", ((("changed", 0, 0),), []))
+    loader.load()
+    assert len(reads) == 3  # a different stat: the bundled files are read again

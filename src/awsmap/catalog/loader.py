@@ -139,7 +139,24 @@ def merge(documents: Sequence[tuple[Path, dict[str, Any]]], bundled_count: int) 
     return Loaded(Dataset.from_documents(entries), origins, notices)
 
 
+# The bundled documents, parsed and checked, kept for the life of the process with the stat of
+# their files: a process that compiles more than once (a test session, a tool building indexes
+# for several sets of user files) reads the bundled files once. The CLI compiles at most once a
+# run, so it never meets a second use. Documents are read-only after loading (merge and the
+# record builders copy what they keep); tests/test_loader.py pins both.
+_BUNDLED: tuple[tuple[tuple[str, int, int], ...], list[tuple[Path, dict[str, Any]]]] | None = None
+
+
+def bundled_documents() -> list[tuple[Path, dict[str, Any]]]:
+    global _BUNDLED
+    paths = bundled_paths()
+    key = tuple((p, (st := os.stat(p)).st_size, st.st_mtime_ns) for p in paths)
+    if _BUNDLED is None or _BUNDLED[0] != key:
+        _BUNDLED = (key, read_documents(map(Path, paths), bundled=True))
+    return _BUNDLED[1]
+
+
 def load(user_paths: Sequence[Path] = ()) -> Loaded:
     """The bundled data plus the user's files, parsed, checked and merged."""
-    bundled = read_documents(map(Path, bundled_paths()), bundled=True)
+    bundled = bundled_documents()
     return merge([*bundled, *read_documents(user_paths)], len(bundled))
