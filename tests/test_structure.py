@@ -18,6 +18,7 @@ SCHEMA_MIRRORS = {
     "catalog.models",
     "catalog.designs",
     "catalog.roles",
+    "catalog.rules",
     "cli.table",  # command names that are also kind names (pattern, roles)
     "cli.rows_design",
     "cli.rows_study",

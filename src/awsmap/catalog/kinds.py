@@ -14,6 +14,12 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from awsmap.catalog.models import AwsService, Category, Comparison, Technology
+from awsmap.catalog.rules import (
+    edges_join_components,
+    general_numbers_name_no_service,
+    one_value_per_side,
+    role_choices,
+)
 
 if TYPE_CHECKING:
     from awsmap.catalog.designs import Architecture, Number, Pattern, Question, Tip
@@ -137,52 +143,6 @@ def walk(data: Any, path: str) -> Iterator[tuple[str, Any]]:
                 yield f"{here}.{deeper}", found
 
 
-def _one_value_per_side(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    sides = len(data.get("sides") or ())
-    for i, row in enumerate(data.get("rows") or ()):
-        if len(row.get("values") or ()) != sides:
-            yield f"rows[{i}].values", f"has {len(row['values'])} values for {sides} sides"
-
-
-def _edges_join_components(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    local: set[str] = set()
-    for i, comp in enumerate(data.get("components") or ()):
-        if comp["id"] in local:
-            yield f"components[{i}].id", f"component id '{comp['id']}' is used twice"
-        local.add(comp["id"])
-    for i, edge in enumerate(data.get("edges") or ()):
-        for end in ("from", "to"):
-            if edge[end] not in local:
-                yield f"edges[{i}].{end}", f"no component has the id '{edge[end]}'"
-
-
-def _general_numbers_name_no_service(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    """An AWS limit names its service (the schema says so); a general figure names none."""
-    from awsmap.catalog.designs import AWS_LIMITS
-
-    group = data.get("group", AWS_LIMITS)
-    if group == AWS_LIMITS:
-        return
-    for field in ("service", "adjustable"):
-        if data.get(field) is not None:
-            yield field, f"a {group} figure is not an AWS limit: it has no {field}"
-
-
-def _role_choices(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    """A broad role offers at least two choices; nothing is listed twice; no role is related
-    to itself."""
-    if data.get("broad") and len(data.get("aws") or ()) < 2:
-        yield "aws", "a broad role lists at least two choices"
-    for field, key in (("aws", "service"), ("alternatives", "technology")):
-        seen: set[str] = set()
-        for i, item in enumerate(data.get(field) or ()):
-            if item[key] in seen:
-                yield f"{field}[{i}].{key}", f"'{item[key]}' is listed twice"
-            seen.add(item[key])
-    if data["id"] in (data.get("related") or ()):
-        yield "related", "a role is not related to itself"
-
-
 _NAMED = (Searched("name", "name"), Searched("aliases[]", "aliases"))
 
 CATEGORY: Kind[Category] = Kind("category", "categories", "category", Category.from_dict)
@@ -221,7 +181,7 @@ COMPARISON: Kind[Comparison] = Kind(
     title="title",
     names=("id",),
     refs=(Ref("sides[].technology", "technology"), Ref("sides[].aws_service", "aws_service")),
-    rules=(_one_value_per_side,),
+    rules=(one_value_per_side,),
     search=(
         Searched("title", "name"),
         Searched("sides[].label", "aliases"),
@@ -237,7 +197,7 @@ NUMBER: "Kind[Number]" = Kind(
     "awsmap.catalog.designs:Number",
     names=("id",),
     refs=(Ref("service", "aws_service"), Ref("technology", "technology")),
-    rules=(_general_numbers_name_no_service,),
+    rules=(general_numbers_name_no_service,),
     search=(
         Searched("name", "name"),
         Searched("service", "tags", via="aws_service"),
@@ -284,7 +244,7 @@ ARCHITECTURE: "Kind[Architecture]" = Kind(
         Searched("tradeoffs[]", "tradeoffs"),
         Searched("notes[]", "tradeoffs"),
     ),
-    rules=(_edges_join_components,),
+    rules=(edges_join_components,),
     brief=("id", "name", "components"),
 )
 QUESTION: "Kind[Question]" = Kind(
@@ -342,7 +302,7 @@ ROLE: "Kind[Role]" = Kind(
         Searched("aws[].when", "how"),
         Searched("alternatives[].when", "how"),
     ),
-    rules=(_role_choices,),
+    rules=(role_choices,),
 )
 
 # In the order entries are loaded, indexed and listed; search breaks ties in this order too.
