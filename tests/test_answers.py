@@ -119,13 +119,7 @@ def _one_review(store: Store, card: str) -> None:
 def test_a_lock_held_too_long_keeps_the_answers_and_saves_them_later(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("awsmap.study.store.BUSY_TIMEOUT_MS", 300)
-    monkeypatch.setattr("awsmap.study.store.KEPT_RETRY_MS", 50)
-    path = str(tmp_path / "progress.sqlite3")
-    store = Store.open(path)
-    _one_review(store, "a")
-    holder = sqlite3.connect(path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
+    _path, store, holder = _busy(tmp_path, monkeypatch)
     assert store.record(*_review("b")) is False  # kept: the file is busy
     assert store.record(*_review("c")) is False
     holder.execute("ROLLBACK")
@@ -137,13 +131,7 @@ def test_a_lock_held_too_long_keeps_the_answers_and_saves_them_later(
 def test_a_lock_held_past_the_end_leaves_a_journal_the_next_run_saves(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("awsmap.study.store.BUSY_TIMEOUT_MS", 300)
-    monkeypatch.setattr("awsmap.study.store.KEPT_RETRY_MS", 50)
-    path = str(tmp_path / "progress.sqlite3")
-    store = Store.open(path)
-    _one_review(store, "a")
-    holder = sqlite3.connect(path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
+    path, store, holder = _busy(tmp_path, monkeypatch)
     assert store.record(*_review("b")) is False
     with pytest.raises(ProgressBusy) as caught:
         store.close()
@@ -168,6 +156,18 @@ def test_a_journal_awsmap_cannot_read_is_left_alone(tmp_path: Path) -> None:
     assert store.reviews() == []
     assert foreign.read_text(encoding="utf-8") == "not json"
     store.close()
+
+
+def _busy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, Store, sqlite3.Connection]:
+    """A progress file with one review, held busy by another connection (short timeouts)."""
+    monkeypatch.setattr("awsmap.study.store.BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr("awsmap.study.store.KEPT_RETRY_MS", 50)
+    path = str(tmp_path / "progress.sqlite3")
+    store = Store.open(path)
+    _one_review(store, "a")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    return path, store, holder
 
 
 def _review(card: str) -> tuple[CardState, Review]:

@@ -22,6 +22,20 @@ from tests.test_adversarial import data_error, one_clean_line
 HUNDRED_KB_OF_WORDS = " ".join(f"zq{i:05d}x" for i in range(11_000))
 
 
+@pytest.fixture
+def scans(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The queries each fuzzy scan of the keys was made for, as they are made."""
+    made: list[str] = []
+    real_hits = resolver._hits
+
+    def counted(query: str, rows: list[resolver.Row]) -> list[tuple[float, resolver.Row]]:
+        made.append(query)
+        return real_hits(query, rows)
+
+    monkeypatch.setattr(resolver, "_hits", counted)
+    return made
+
+
 def nested(depth: int) -> str:
     return "technologies:\n  - id: x\n    name: X\n    what_it_is: " + "[" * depth + "]" * depth
 
@@ -84,16 +98,8 @@ def test_standard_input_that_is_not_utf8_is_one_line() -> None:
 
 @pytest.mark.parametrize("command", ["lookup", "pattern", "numbers", "aws", "compare"])
 def test_a_hundred_kilobyte_argument_is_not_found_with_bounded_work(
-    monkeypatch: pytest.MonkeyPatch, command: str
+    scans: list[str], command: str
 ) -> None:
-    scans: list[str] = []
-    real_hits = resolver._hits
-
-    def counted(query: str, rows: list[resolver.Row]) -> list[tuple[float, resolver.Row]]:
-        scans.append(query)
-        return real_hits(query, rows)
-
-    monkeypatch.setattr(resolver, "_hits", counted)
     args = [command, HUNDRED_KB_OF_WORDS] + (["kafka"] if command == "compare" else [])
     result = invoke(args)
     assert result.exit_code == 1
@@ -103,16 +109,8 @@ def test_a_hundred_kilobyte_argument_is_not_found_with_bounded_work(
 
 
 def test_a_fifty_thousand_word_answer_is_graded_with_bounded_work(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, scans: list[str]
 ) -> None:
-    scans: list[str] = []
-    real_hits = resolver._hits
-
-    def counted(query: str, rows: list[resolver.Row]) -> list[tuple[float, resolver.Row]]:
-        scans.append(query)
-        return real_hits(query, rows)
-
-    monkeypatch.setattr(resolver, "_hits", counted)
     env = {"AWSMAP_STATE_DIR": str(tmp_path)}
     answer = " ".join(["kinesis"] * 50_000)
     result = invoke(["quiz", "--count", "1", "--cram"], stdin=answer + "\n", env=env)
