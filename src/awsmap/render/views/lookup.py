@@ -95,11 +95,10 @@ def _full_sections(result: LookupResult) -> list[RenderableType]:
         out.append(hint(f"Architectures that use it: {safe(names)} (awsmap architecture NAME)"))
     if result.comparisons:
         lines = [Text("Comparisons", style="bold")]
-        for comp in result.comparisons:
-            ids = " ".join(s.target for s in comp.sides)
+        for comp in result.comparisons:  # `show ID` opens this one, even where two cover a pair
             lines.append(
                 Text.assemble(
-                    ("  • ", "dim"), inert(comp.title), (f"   awsmap compare {ids}", "dim")
+                    ("  • ", "dim"), inert(comp.title), (f"   awsmap show {comp.id}", "dim")
                 )
             )
         out.append(Group(*lines))
