@@ -116,10 +116,12 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "search",
         "search",
-        "Ranked search over technologies, AWS services, patterns, architectures and questions.\n\n"
-        "Each result says what kind it is and, for technologies and patterns, the AWS answer.\n\n"
+        "Ranked search over everything: technologies, AWS services, roles, patterns, designs,\n"
+        "questions, comparisons, tips and numbers.\n\n"
+        "Each result says what kind it is and, for technologies, roles and patterns, the AWS\n"
+        "answer.\n\n"
         f'{EXAMPLES}awsmap search cdc · awsmap search "leader election" ·\n'
-        "awsmap search time series -n 5",
+        "awsmap search kinesis shard throughput · awsmap search time series -n 5",
         ("stream", "processing"),
         Words("text", "TEXT...", "Words to look for."),
         (LIMIT, JSON),
