@@ -180,7 +180,8 @@ def test_the_reveal_shows_the_walkthrough_when_the_design_has_one(catalog: Catal
     TextUi(out, io.StringIO()).reveal_design(found)
     text = out.getvalue()
     assert (
-        "Walk-through\n  Requirements  100M new links a month\n  Estimates  40 writes/s\n" in text
+        "Walk-through\n  1. Requirements\n    - 100M new links a month\n"
+        "  2. Estimates\n    - 40 writes/s\n  3. API\n    - POST /links\n\nTrade-offs" in text
     )
     assert text.index("Walk-through") < text.index("Trade-offs")
 

@@ -80,6 +80,15 @@ def _usable_width() -> int | None:
     return DEFAULT_WIDTH if int(text) < MIN_WIDTH else None
 
 
+def text_width() -> int:
+    """The width plain text wraps to (the quiz and the drill write lines, not Rich tables):
+    ``COLUMNS``, else the terminal's, else 80; never below ``MIN_WIDTH``."""
+    import shutil
+
+    width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    return width if width >= MIN_WIDTH else DEFAULT_WIDTH
+
+
 def _tolerate_narrow_encoding(stream: object) -> None:
     """On an ASCII or Latin-1 stdout, show what cannot be encoded as escapes, never crash."""
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")

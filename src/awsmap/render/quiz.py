@@ -103,7 +103,7 @@ class TextUi:
         )
         card = outcome.card
         if card.detail and card.grading in GRADED:  # why, once the answer is graded
-            self._say(f"  · {card.detail}")
+            self._wrapped(card.detail, "  · ", "    ")
         if self.as_json:
             console.write_stdout(line(outcome_json(outcome)))
 
@@ -113,7 +113,7 @@ class TextUi:
 
     def intro(self, design: Design, minutes: int | None) -> None:
         self._say(f"Design drill: {design.name}" + (f" · {minutes} min" if minutes else ""))
-        self._say(design.prompt)
+        self._wrapped(design.prompt, "", "")
         self._say()
         self._say("Open source, by role:")
         for card in design.roles:
@@ -140,25 +140,35 @@ class TextUi:
         if self.as_json:
             console.write_stdout(line(drill_json(answered)))
 
+    def _wrapped(self, text: str, first: str, rest: str) -> None:
+        """One item wrapped to the width of the terminal (or ``COLUMNS``), its lines indented."""
+        import textwrap
+
+        width = console.text_width()
+        self._say(textwrap.fill(" ".join(text.split()), width, initial_indent=first,
+                                subsequent_indent=rest, break_on_hyphens=False))  # fmt: skip
+
     def reveal_design(self, design: Design) -> None:
         self._say()
         self._say(f"On AWS: {design.name}")
         for card in design.roles:
-            self._say(f"  {design.role(card)}: {card.answer}")
+            self._wrapped(f"{design.role(card)}: {card.answer}", "  ", "    ")
             if card.detail:
-                self._say(f"    {card.detail}")
+                self._wrapped(card.detail, "    ", "    ")
         steps = design.architecture.walkthrough
         if steps is not None:
             self._say()
             self._say("Walk-through")
-            for title, items in zip(WALKTHROUGH, steps, strict=True):
-                for i, item in enumerate(items):
-                    self._say(f"  {title if i == 0 else ' ' * len(title)}  {item}")
+            for title, items in steps.steps():
+                if items:
+                    self._say(f"  {title}")
+                for item in items:
+                    self._wrapped(item, "    - ", "      ")
         if design.architecture.tradeoffs:
             self._say()
             self._say("Trade-offs")
             for item in design.architecture.tradeoffs:
-                self._say(f"  - {' '.join(item.split())}")
+                self._wrapped(item, "  - ", "    ")
 
     def finish_drill(self, summary: DrillSummary, where: str | None) -> None:
         ratings = Counter(a.outcome.verdict.rating for a in summary.answered)
@@ -174,9 +184,6 @@ class TextUi:
             done += " (interrupted)"
         saved = f"progress saved in {where}" if where else "progress NOT saved"
         self.out.write("\n" + safe(f"{done} · {saved}") + "\n")
-
-
-WALKTHROUGH = ("Requirements", "Estimates", "API", "Data model", "High level", "Deep dives")
 
 
 def duration(seconds: float) -> str:
