@@ -34,7 +34,7 @@ from awsmap.catalog.kinds import (
 )
 from awsmap.catalog.reader import Catalog
 from awsmap.commands.opened import command_for, first_named
-from awsmap.find.resolve import clean_query, resolve
+from awsmap.find.resolve import clean_query, either, resolve
 
 if TYPE_CHECKING:
     from awsmap.commands.context import Context
@@ -76,7 +76,7 @@ def not_found(catalog: Catalog, query: str, cause: NotFoundError) -> NotFoundErr
     if not hits:
         return NotFoundError(
             f"nothing in awsmap is named {quoted(query)} and search finds nothing for it"
-            + (f"; did you mean {_or(cause.suggestions)}?" if cause.suggestions else ""),
+            + (f"; did you mean {either(cause.suggestions)}?" if cause.suggestions else ""),
             suggestions=cause.suggestions,
         )
     named = [f"{_command_for(h.kind, h.record)} ({h.kind.title_of(h.record)})" for h in hits]
@@ -92,13 +92,6 @@ def _command_for(kind: Kind[Any], record: Any) -> str:
         subject = record.service or record.technology
         return f"awsmap numbers {subject}" if subject else f"awsmap numbers --group {record.group}"
     return f"awsmap {command_for(kind.key)} {record.id}"
-
-
-def _or(names: tuple[str, ...]) -> str:
-    quoted_names = [f"'{n}'" for n in names]
-    if len(quoted_names) <= 1:
-        return "".join(quoted_names)
-    return ", ".join(quoted_names[:-1]) + " or " + quoted_names[-1]
 
 
 def _technology(catalog: Catalog, match: Match, full: bool) -> Any:

@@ -93,7 +93,7 @@ def resolve(catalog: Catalog, query: str, kinds: Kinds, what: str = "") -> Match
 
 def _too_long(catalog: Catalog, query: str, kinds: Kinds, what: str) -> Match:
     suggestions = tuple(dict.fromkeys(_word_matches(catalog, query, kinds)))[:MAX_SUGGESTIONS]
-    hint = f"; did you mean {_or(suggestions)}?" if suggestions else ""
+    hint = f"; did you mean {either(suggestions)}?" if suggestions else ""
     raise NotFoundError(
         f"no {what} matches {quoted(query)} ({len(query):,} characters: longer than any name)"
         + hint,
@@ -178,7 +178,7 @@ def _prefix(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
         close = tuple(dict.fromkeys(names.get(t, t[1]) for t in shortest_first))
         more = len(targets) - MAX_LISTED
         listed = (
-            _or(close[:MAX_LISTED])
+            either(close[:MAX_LISTED])
             if more <= 0
             else ", ".join(f"'{n}'" for n in close[:MAX_LISTED]) + f" and {more} more"
         )
@@ -244,14 +244,14 @@ def _fuzzy(catalog: Catalog, query: str, kinds: Kinds, what: str) -> Match:
     if not matches:
         suggestions = tuple(dict.fromkeys([*_word_matches(catalog, query, kinds), *suggestions]))
         suggestions = suggestions[:MAX_SUGGESTIONS]
-        hint = f"; did you mean {_or(suggestions)}?" if suggestions else ""
+        hint = f"; did you mean {either(suggestions)}?" if suggestions else ""
         raise NotFoundError(f"no {what} matches {quoted(query)}{hint}", suggestions=suggestions)
     best_score, best = matches[0]
     rivals = [k for s, k in matches[1:] if best_score - s <= AMBIGUITY_MARGIN]
     if rivals:
         close = (_suggest(best), *(_suggest(k) for k in rivals[: MAX_SUGGESTIONS - 1]))
         raise NotFoundError(
-            f"{quoted(query)} is ambiguous: it is as close to {_or(close)}; say which",
+            f"{quoted(query)} is ambiguous: it is as close to {either(close)}; say which",
             suggestions=close,
         )
     return Match(query, best.kind, best.id, _suggest(best), "fuzzy", best_score)
@@ -283,7 +283,8 @@ def _word_matches(catalog: Catalog, query: str, kinds: Kinds) -> list[str]:
     return found
 
 
-def _or(names: Sequence[str]) -> str:
+def either(names: Sequence[str]) -> str:
+    """'A', 'A' or 'B', 'A', 'B' or 'C': names offered in a message."""
     quoted_names = [f"'{n}'" for n in names]
     if len(quoted_names) <= 1:
         return "".join(quoted_names)
