@@ -52,12 +52,9 @@ def first_named(catalog: Catalog, query: str, kinds: tuple[Kind[Any], ...] = ORD
     else as a plural of one: kind order before case, so the role "Load balancer" wins over a
     pattern's alias "load balancer"; an exact name before a plural ("databases" is the category,
     not the role "database")."""
-    for form in (exact, singular):  # an exact name of any kind before a plural of another
-        for kind in kinds:
-            found = form(catalog, query, (kind,))
-            if found is not None:
-                return found
-    return None
+    return exact(catalog, query, kinds, kind_first=True) or singular(
+        catalog, query, kinds, kind_first=True
+    )
 
 
 def other_kind(catalog: Catalog, query: str, skip: tuple[str, ...]) -> str | None:

@@ -57,23 +57,27 @@ def clean_query(words: str | Sequence[str]) -> str:
     return text
 
 
-def exact(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
+def exact(catalog: Catalog, query: str, kinds: Kinds, kind_first: bool = False) -> Match | None:
     """The entry named exactly ``query``, as written or in normal form, or None. ("Amazon EMR
-    (Elastic MapReduce)" is Amazon EMR: a parenthesis only qualifies a name.)"""
+    (Elastic MapReduce)" is Amazon EMR: a parenthesis only qualifies a name.) The name as written
+    wins over a normal form, then the earlier kind; with ``kind_first`` the earlier kind wins
+    first (the front door: the role "Load balancer" before a pattern's alias "load balancer")."""
     text = clean_query(query)
     order = [k.key for k in kinds]
     bare = compact(re.sub(r"\([^)]*\)", " ", text)) if "(" in text else ""
-    for level, key in (
-        (KeyLevel.EXACT, text),
-        (KeyLevel.NORMAL, compact(text)),
-        (KeyLevel.NORMAL, bare),
+    ranked: list[tuple[int, int, Key]] = []
+    for rank, (level, key) in enumerate(
+        ((KeyLevel.EXACT, text), (KeyLevel.NORMAL, compact(text)), (KeyLevel.NORMAL, bare))
     ):
         found = catalog.keys_exact(level, key, kinds) if key else []
-        if found:
-            best = min(found, key=lambda k: order.index(k.kind))
-            method = "exact" if level == KeyLevel.EXACT else "normalized"
-            return Match(text, best.kind, best.id, _name(catalog, best), method, 100.0)
-    return None
+        ranked += [(order.index(k.kind), rank, k) for k in found]
+        if found and not kind_first:
+            break
+    if not ranked:
+        return None
+    _place, rank, best = min(ranked, key=lambda r: r[:2] if kind_first else (r[1], r[0]))
+    method = "exact" if rank == 0 else "normalized"
+    return Match(text, best.kind, best.id, _name(catalog, best), method, 100.0)
 
 
 def resolve(catalog: Catalog, query: str, kinds: Kinds, what: str = "") -> Match:
@@ -101,14 +105,14 @@ def _too_long(catalog: Catalog, query: str, kinds: Kinds, what: str) -> Match:
     )
 
 
-def singular(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
+def singular(catalog: Catalog, query: str, kinds: Kinds, kind_first: bool = False) -> Match | None:
     """A plural is the name itself ("kafkas" is Kafka), a normal form like case or spacing."""
     for ending in PLURAL_ENDINGS:
         lower = query.lower()
         if lower.endswith("ss"):  # "postgress" is a typo, not a plural
             return None
         if len(query) >= len(ending) + MIN_SINGULAR and lower.endswith(ending):
-            found = exact(catalog, query[: -len(ending)], kinds)
+            found = exact(catalog, query[: -len(ending)], kinds, kind_first)
             if found is not None:
                 return Match(query, found.kind, found.id, found.label, "normalized", 100.0)
     return None
