@@ -61,18 +61,12 @@ def run(argv: list[str]) -> int | str | None:
         return runtime.execute(call.command, call.arguments, call.near_command)
     from awsmap.cli.app import PROG, app
 
-    def typer_app() -> int | None:
-        try:
-            app(args=argv, prog_name=PROG)
-        except SystemExit as exc:
-            if isinstance(exc.code, str):  # sys.exit("message"): the caller prints it
-                raise
-            return exc.code
-        return 0
+    def typer_app() -> None:
+        app(args=argv, prog_name=PROG)
 
     try:  # --help and --version print from inside Typer: a full stdout is one line there too
         return runtime.guard(typer_app, passthrough=(SystemExit,))
-    except SystemExit as exc:
+    except SystemExit as exc:  # Typer ends every call so; its code is the answer
         return exc.code
 
 
