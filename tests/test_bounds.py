@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -118,3 +119,27 @@ def test_a_fifty_thousand_word_answer_is_graded_with_bounded_work(
     assert "again" in result.stdout
     assert len(scans) <= resolver.MAX_SUGGESTING_WORDS
     assert max(len(line) for line in result.stdout.splitlines()) < 400
+
+
+def test_many_unquoted_compare_words_are_split_with_bounded_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from awsmap.catalog.reader import Catalog
+    from awsmap.commands import compare
+    from awsmap.find.resolve import exact
+
+    looked: list[str] = []
+    real = exact
+
+    def counted(catalog: Catalog, query: str, *args: Any) -> Any:
+        looked.append(query)
+        return real(catalog, query, *args)
+
+    monkeypatch.setattr(compare, "exact", counted)
+    catalog = Catalog.open([])
+    words = ["kafka", "zzz"] * 14  # 28 words: split, each run at most MAX_NAME_WORDS long
+    compare.split_names(catalog, words)
+    assert max(len(q.split()) for q in looked) <= compare.MAX_NAME_WORDS
+    looked.clear()
+    assert compare.split_names(catalog, ["kafka"] * 300) == ["kafka"] * 300  # not searched
+    assert looked == []

@@ -299,6 +299,12 @@ def compare(ctx: Context, names: list[str]) -> CompareResult:
     return compare_result(catalog, split_names(catalog, names))
 
 
+# Bounds on the search for names in unquoted words: no name in the data runs past eight words,
+# and a comparison of more than a few dozen words is not a command line anyone types.
+MAX_NAME_WORDS = 10
+MAX_SPLIT_WORDS = 30
+
+
 def split_names(catalog: Catalog, words: Sequence[str]) -> list[str]:
     """The names in the words of a command line: separated by commas when there are commas
     (``step functions, airflow``); else, when the words are more than two, the fewest runs of
@@ -306,13 +312,13 @@ def split_names(catalog: Catalog, words: Sequence[str]) -> list[str]:
     Functions and Airflow); else each word (or quoted argument) is one name."""
     if any("," in w for w in words):
         return [n.strip() for n in " ".join(words).split(",") if n.strip()]
-    if len(words) <= 2:
+    if len(words) <= 2 or len(words) > MAX_SPLIT_WORDS:
         return list(words)
     kinds = (TECHNOLOGY, AWS_SERVICE)
     # best[i]: the fewest names covering words[:i], as the list of names
     best: list[list[str] | None] = [[]] + [None] * len(words)
     for end in range(1, len(words) + 1):
-        for start in range(end):
+        for start in range(max(0, end - MAX_NAME_WORDS), end):
             before = best[start]
             if before is None:
                 continue
