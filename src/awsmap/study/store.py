@@ -113,7 +113,7 @@ class Store:
             conn.close()
             raise
         store = cls(conn, path)
-        pending.replay(path, lambda kept: store._commit([_kept(s, r) for s, r in kept]))
+        pending.replay(path, lambda kept: store._commit([_records(s, r) for s, r in kept]))
         return store
 
     @classmethod
@@ -383,5 +383,6 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
         conn.execute("COMMIT")
 
 
-def _kept(state: "Sequence[Any]", review: "Sequence[Any]") -> tuple[CardState, Review]:
+def _records(state: "Sequence[Any]", review: "Sequence[Any]") -> tuple[CardState, Review]:
+    """A kept review read back from a journal (plain lists) as the records it was."""
     return CardState(*state), Review(*review)
