@@ -147,3 +147,8 @@ def test_roles_open_at_the_front_door(cli: Cli, words: str, role: str | None) ->
 def test_an_approximate_name_is_marked_in_every_format_of_stack(cli: Cli, fmt: str) -> None:
     out = cli("stack", "kafak", "postgres", "--format", fmt).stdout
     assert "kafak" in out and ("≈" in out or "fuzzy match" in out)
+
+
+def test_two_technologies_are_never_both_stood_in_for(cli: Cli) -> None:
+    data = cli.json("compare", "redis", "valkey")
+    assert data["comparison"] is None or data["comparison"]["id"] != "elasticache-vs-memorydb"

@@ -175,7 +175,8 @@ StandIns = dict[tuple[str, str], tuple[str, str]]
 
 def _managed_stand_ins(catalog: Catalog, subjects: Sequence[Subject]) -> StandIns:
     """For each technology subject, the AWS service that runs it (its first ``managed``
-    equivalent): a curated comparison of that service speaks for the technology."""
+    equivalent): a curated comparison of that service speaks for the technology. Never for every
+    subject: Redis vs Valkey is not ElastiCache vs MemoryDB, so at least one subject stays itself."""
     found: StandIns = {}
     for s in subjects:
         if s.kind != TECHNOLOGY.key:
@@ -184,7 +185,7 @@ def _managed_stand_ins(catalog: Catalog, subjects: Sequence[Subject]) -> StandIn
         managed = next((eq for eq in tech.aws_equivalents if eq.relation == "managed"), None)
         if managed is not None:
             found[(s.kind, s.id)] = (AWS_SERVICE.key, managed.service)
-    return found
+    return found if len(found) < len(subjects) else {}
 
 
 def _narrowed(
