@@ -175,8 +175,8 @@ StandIns = dict[tuple[str, str], tuple[str, str]]
 
 def _managed_stand_ins(catalog: Catalog, subjects: Sequence[Subject]) -> StandIns:
     """For each technology subject, the AWS service that runs it (its first ``managed``
-    equivalent): a curated comparison of that service speaks for the technology. Never for every
-    subject: Redis vs Valkey is not ElastiCache vs MemoryDB, so at least one subject stays itself."""
+    equivalent): a curated comparison of that service speaks for the technology. Never for
+    every subject: Redis vs Valkey is not ElastiCache vs MemoryDB, so one subject stays itself."""
     found: StandIns = {}
     for s in subjects:
         if s.kind != TECHNOLOGY.key:
