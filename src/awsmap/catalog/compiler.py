@@ -4,6 +4,10 @@ Everything a command needs is precomputed here, once per data change, and derive
 registry of kinds: the name keys for resolution, every reference between entries (so that any entry
 can list what points at it), and the search terms, so that a warm run touches only the rows it
 prints.
+
+Rows are made entry by entry, independently of every other entry once all names are known, so a
+large dataset is cut into contiguous shards made on every core (``base.forked``) and the shards'
+rows joined in order: the tables are the ones one process would write (tests/test_compiler.py).
 """
 
 from __future__ import annotations
@@ -11,19 +15,23 @@ from __future__ import annotations
 import json
 import marshal
 import sqlite3
+from collections import Counter
 from typing import Any
 
+from awsmap.base.forked import cores, forked_as_done
 from awsmap.base.text import compact, deletions, flat_text, terms
 from awsmap.catalog.indexformat import (
     FIELD_WEIGHTS,
     TYPO_DEPTH,
     TYPO_MAX_KEY,
     KeyLevel,
+    pack_keys,
+    pack_phrases,
     posting,
     seal,
     seal_bytes,
 )
-from awsmap.catalog.kinds import KINDS, Kind, walk
+from awsmap.catalog.kinds import KINDS, Kind, values
 from awsmap.catalog.loader import Loaded
 
 SCHEMA = """
@@ -39,14 +47,22 @@ CREATE TABLE refs(
     to_kind TEXT, to_id TEXT, from_kind TEXT, from_id TEXT, field TEXT, ord INTEGER, pos INTEGER);
 CREATE INDEX refs_by_target ON refs(to_kind, to_id);
 CREATE TABLE terms(term TEXT PRIMARY KEY, postings BLOB) WITHOUT ROWID;
-CREATE TABLE typos(variant TEXT, key TEXT, PRIMARY KEY(variant, key)) WITHOUT ROWID;
-CREATE TABLE phrases(doc INTEGER, pos INTEGER, label TEXT, terms TEXT, PRIMARY KEY(doc, pos))
-    WITHOUT ROWID;
+CREATE TABLE typos(variant TEXT PRIMARY KEY, keys TEXT) WITHOUT ROWID;
+CREATE TABLE phrases(doc INTEGER PRIMARY KEY, held TEXT);
 """
 
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+Names = dict[str, dict[str, str]]  # kind key -> id -> display name
+Work = tuple[Kind[Any], int, int, dict[str, Any]]  # kind, ord, document number, body
+
+# Below this many entries the rows are made in this process (forking costs more than it saves);
+# the bundled data has about 1,300.
+PARALLEL_ENTRIES = 4000
+SHARDS_PER_CORE = 2  # so that a core that finishes its first shard early takes another
 
 
 class _Tables:
@@ -57,15 +73,12 @@ class _Tables:
         self.keys: list[tuple[int, str, str, str, str]] = []
         self.refs: list[tuple[str, str, str, str, str, int, int]] = []
         self.postings: dict[str, list[int]] = {}
-        self.phrases: list[tuple[int, int, str, str]] = []
-        self.names: dict[str, dict[str, str]] = {kind.key: {} for kind in KINDS}
+        self.phrases: list[tuple[int, str]] = []  # (document, its packed phrases)
         self.searchable = 0
 
-    def add(self, kind: Kind[Any], ord_: int, body: dict[str, Any]) -> None:
+    def add(self, kind: Kind[Any], ord_: int, doc: int, body: dict[str, Any], names: Names) -> None:
         entry_id = body["id"]
-        doc = len(self.entries)
-        name = kind.name_of(body)
-        self.names[kind.key][entry_id] = name
+        name = names[kind.key][entry_id]
         brief = {f: body[f] for f in kind.brief if f in body} if kind.brief else None
         self.entries.append(
             (
@@ -84,53 +97,145 @@ class _Tables:
             (KeyLevel.NORMAL, compact(label), kind.key, entry_id, label) for label in labels
         )
         if kind.images:
-            for _at, image in walk(body, kind.images):
+            for image in values(body, kind.images):
                 self.keys.append((KeyLevel.IMAGE, image, kind.key, entry_id, image))
         for ref in kind.refs:
-            for pos, (_at, target) in enumerate(walk(body, ref.path)):
+            for pos, target in enumerate(values(body, ref.path)):
                 self.refs.append((ref.target, target, kind.key, entry_id, ref.path, ord_, pos))
         if kind.search:
             self.searchable += 1
-            self._index_terms(kind, doc, body)
+            self._index_terms(kind, doc, body, names)
 
-    def _index_terms(self, kind: Kind[Any], doc: int, body: dict[str, Any]) -> None:
-        best: dict[str, str] = {}  # term -> the most telling field it occurs in
-        fields: dict[str, set[str]] = {}  # term -> every field it occurs in
+    def join_postings(self, other: _Tables) -> None:
+        """Add the postings of the next shard (its documents all come after these)."""
+        self.searchable += other.searchable
+        postings = self.postings
+        for term, found in other.postings.items():
+            if term in postings:
+                postings[term] += found
+            else:
+                postings[term] = found
+
+    def _index_terms(self, kind: Kind[Any], doc: int, body: dict[str, Any], names: Names) -> None:
+        held: dict[str, set[str]] = {}  # field label -> the terms of its values
+        phrases: list[tuple[str, str]] = []
         for field in kind.search:
-            for _at, value in walk(body, field.path):
-                text = self.names[field.via].get(value, value) if field.via else flat_text(value)
+            label = field.label
+            named = names[field.via] if field.via else None
+            for value in values(body, field.path):
+                text = named.get(value, value) if named is not None else flat_text(value)
                 found = terms(text)
                 # each searched value's terms in order, for the phrase bonus (search.py)
-                self.phrases.append((doc, len(self.phrases), field.label, f" {' '.join(found)} "))
-                for term in found:
-                    fields.setdefault(term, set()).add(field.label)
-                    if term not in best or FIELD_WEIGHTS[best[term]] < FIELD_WEIGHTS[field.label]:
-                        best[term] = field.label
-        for term, label in best.items():
-            self.postings.setdefault(term, []).append(posting(doc, label, len(fields[term])))
+                phrases.append((label, f" {' '.join(found)} "))
+                if label in held:
+                    held[label].update(found)
+                else:
+                    held[label] = set(found)
+        if phrases:
+            self.phrases.append((doc, pack_phrases(phrases)))
+        # A term's posting names the most telling field it occurs in (the heaviest; of equals,
+        # the first in the kind's order: sorted() is stable) and in how many fields it occurs.
+        # Set operations, not a loop over every word: an 11,000-entry build meets 2 million.
+        spread: Counter[str] = Counter()
+        taken: set[str] = set()
+        postings = self.postings
+        for label in sorted(held, key=lambda label: -FIELD_WEIGHTS[label]):
+            occurs = held[label]
+            spread.update(occurs)
+            held[label] = occurs - taken
+            taken |= occurs
+        for label, first in held.items():
+            for term in first:
+                posted = posting(doc, label, spread[term])
+                if term in postings:
+                    postings[term].append(posted)
+                else:
+                    postings[term] = [posted]
+
+
+# The entries being compiled, for forked workers to read (``base.forked``): set by ``write`` for
+# the length of one compile.
+_WORK: tuple[list[Work], Names] | None = None
+
+
+def _rows(part: tuple[int, int] | None) -> _Tables | dict[str, list[str]]:
+    """The rows of a range of documents; for None, the typo rows of every entry."""
+    assert _WORK is not None
+    work, names = _WORK
+    if part is None:
+        labels = (label for kind, _ord, _doc, body in work for label in kind.name_values(body))
+        return _typos({compact(label) for label in labels})
+    tables = _Tables()
+    for kind, ord_, doc, body in work[part[0] : part[1]]:
+        tables.add(kind, ord_, doc, body, names)
+    return tables
+
+
+def _typos(keys: set[str]) -> dict[str, list[str]]:
+    """Each deletion variant of the short normal keys, with every key that has it: one row a
+    variant, not a row a pair (11,000 entries: 930,000 pairs, 380,000 variants)."""
+    having: dict[str, list[str]] = {}
+    for key in sorted(k for k in keys if len(k) <= TYPO_MAX_KEY):
+        for variant in deletions(key, TYPO_DEPTH):
+            if variant in having:
+                having[variant].append(key)
+            else:
+                having[variant] = [key]
+    return having
+
+
+def _parts(count: int, parallel: bool) -> list[tuple[int, int] | None]:
+    """The typo rows (the largest piece, so first), then contiguous ranges of documents, a few
+    per core (one range when not in parallel)."""
+    size = -(-count // (cores() * SHARDS_PER_CORE)) if parallel else count
+    return [None, *((start, min(start + size, count)) for start in range(0, count, size or 1))]
 
 
 def write(conn: sqlite3.Connection, loaded: Loaded, fingerprint: str) -> None:
-    """Fill an empty database; the fingerprint goes in last so a torn write never looks current."""
-    conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-    tables = _Tables()
-    for kind in KINDS:  # in registry order, so names are known before entries that refer to them
+    """Fill an empty database; the fingerprint goes in last so a torn write never looks current.
+    Each range's rows are written, in order, while the workers make the next ones."""
+    global _WORK
+    work: list[Work] = []
+    names: Names = {kind.key: {} for kind in KINDS}
+    for kind in KINDS:
         for ord_, record in enumerate(loaded.dataset.of(kind)):
-            tables.add(kind, ord_, record.to_dict())
-    conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", tables.entries)
-    conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", tables.keys)
-    short = {k[1] for k in tables.keys if k[0] == KeyLevel.NORMAL and len(k[1]) <= TYPO_MAX_KEY}
+            body = record.to_dict()
+            names[kind.key][body["id"]] = kind.name_of(body)
+            work.append((kind, ord_, len(work), body))
+    parallel = len(work) >= PARALLEL_ENTRIES
+    parts = _parts(len(work), parallel)
+    tables = _Tables()  # the postings of every range, joined
+    typos: dict[str, list[str]] = {}
+    early: dict[int, _Tables] = {}  # ranges done before the ones in front of them
+    written = 1  # parts[0] is the typo rows
+    conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+    _WORK = (work, names)
+    try:
+        for index, rows in forked_as_done(_rows, parts, parallel):
+            if isinstance(rows, dict):
+                typos = rows
+                continue
+            early[index] = rows
+            while written in early:
+                shard = early.pop(written)
+                conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", shard.entries)
+                conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", shard.keys)
+                conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?, ?, ?)", shard.refs)
+                conn.executemany("INSERT INTO phrases VALUES (?, ?)", shard.phrases)
+                tables.join_postings(shard)
+                written += 1
+    finally:
+        _WORK = None
     conn.executemany(
-        "INSERT OR IGNORE INTO typos VALUES (?, ?)",
-        ((v, key) for key in short for v in deletions(key, TYPO_DEPTH)),
+        "INSERT INTO typos VALUES (?, ?)", ((v, pack_keys(keys)) for v, keys in typos.items())
     )
-    conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?, ?, ?)", tables.refs)
-    conn.executemany("INSERT INTO phrases VALUES (?, ?, ?, ?)", tables.phrases)
     conn.executemany(
         "INSERT INTO terms VALUES (?, ?)",
-        ((term, seal_bytes(marshal.dumps(p))) for term, p in tables.postings.items()),
+        # marshal version 2 has no back-references, whose use depends on reference counts:
+        # the same postings are the same bytes, however they were made
+        ((term, seal_bytes(marshal.dumps(p, 2))) for term, p in sorted(tables.postings.items())),
     )
-    counts = {kind: len(found) for kind, found in tables.names.items()}
+    counts = {kind: len(found) for kind, found in names.items()}
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [

@@ -9,7 +9,7 @@ from __future__ import annotations
 import zlib
 
 # Bump whenever the tables or encodings change: every older index file is then rebuilt.
-FORMAT = "9"
+FORMAT = "10"
 
 
 class Damaged(ValueError):
@@ -59,9 +59,31 @@ class KeyLevel:
 
 
 # Typo index: every NORMAL key of up to TYPO_MAX_KEY characters is stored with each string made
-# by deleting up to TYPO_DEPTH of its characters.
+# by deleting up to TYPO_DEPTH of its characters, one row a variant with all its keys.
 TYPO_DEPTH = 2
 TYPO_MAX_KEY = 12
+
+
+def pack_keys(keys: list[str]) -> str:
+    """The keys of one typo variant: normal keys hold no spaces (``text.compact``)."""
+    return " ".join(keys)
+
+
+def unpack_keys(packed: str) -> list[str]:
+    return packed.split(" ")
+
+
+def pack_phrases(phrases: list[tuple[str, str]]) -> str:
+    """One entry's (field, terms) pairs in order, a line each: neither holds a tab or a newline
+    (a field label is a name, terms are ``text.terms`` joined by spaces)."""
+    return "\n".join(f"{label}\t{held}" for label, held in phrases)
+
+
+def unpack_phrases(packed: str) -> list[tuple[str, str]]:
+    return [
+        (label, held) for label, _, held in (line.partition("\t") for line in packed.split("\n"))
+    ]
+
 
 # How much a match in each searched field says about an entry. Names and aliases say the most; a
 # passing mention in a phrase or a pitfall the least. The order gives each field its code.

@@ -121,8 +121,38 @@ class Kind(Generic[R]):
 
     def name_values(self, data: dict[str, Any]) -> list[str]:
         """Every id, name and alias of an entry, first occurrence first."""
-        found = [v for path in self.names for _at, v in walk(data, path) if isinstance(v, str)]
+        found = [v for path in self.names for v in values(data, path) if isinstance(v, str)]
         return list(dict.fromkeys(found))
+
+
+def values(data: Any, path: str) -> list[Any]:
+    """The values ``walk`` finds, without their concrete paths: what an index build needs, for
+    every field of every entry (a third of the time of ``walk``, which names each place)."""
+    found = [data]
+    for name, many in _steps(path):
+        deeper: list[Any] = []
+        for item in found:
+            value = item.get(name) if isinstance(item, dict) else None
+            if value is None:
+                continue
+            if many and isinstance(value, list):
+                deeper.extend(value)
+            else:
+                deeper.append(value)
+        found = deeper
+    return found
+
+
+_STEPS: dict[str, tuple[tuple[str, bool], ...]] = {}
+
+
+def _steps(path: str) -> tuple[tuple[str, bool], ...]:
+    steps = _STEPS.get(path)
+    if steps is None:
+        steps = _STEPS[path] = tuple(
+            (head.removesuffix("[]"), head.endswith("[]")) for head in path.split(".")
+        )
+    return steps
 
 
 def walk(data: Any, path: str) -> Iterator[tuple[str, Any]]:

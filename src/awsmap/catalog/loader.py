@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from awsmap.base.errors import DataError
+from awsmap.base.forked import forked_map
 from awsmap.base.problems import Problem
 from awsmap.catalog.bundled import DATA_DIR, bundled_paths, read_bundled
 from awsmap.catalog.kinds import KINDS, Dataset
@@ -31,14 +32,13 @@ class Loaded:
 
 
 # Reading a file (parsing, then the schema check) is independent of every other file and costs
-# about a second per 2 MiB, nearly all of it in PyYAML. Files worth more than PARALLEL_BYTES in all
-# are read by a pool of forked processes, one per core: the first run over a large user dataset
-# (11,000 entries, 23 MiB) is bound by this step. Results come back in the order of the paths, so
-# the outcome is the one of reading them in turn (tests/test_loader.py pins it).
+# about half a second per 2 MiB, nearly all of it in PyYAML. Files worth more than PARALLEL_BYTES
+# in all are read by one forked process per core (``base.forked``); tests/test_loader.py pins that
+# the outcome is the one of reading them in turn.
 PARALLEL_BYTES = 4 * 1024 * 1024
 
 
-def _read_one(path: Path, bundled: bool) -> tuple[dict[str, Any] | None, list[Problem]]:
+def _read_one(path: Path, bundled: bool) -> Read:
     """One file's data if it is good, and its problems."""
     from awsmap.catalog import yamlio
 
@@ -54,19 +54,17 @@ def _read_one(path: Path, bundled: bool) -> tuple[dict[str, Any] | None, list[Pr
     return (None if found else doc.data), found
 
 
-def _read_all(
-    paths: list[Path], bundled: bool
-) -> list[tuple[dict[str, Any] | None, list[Problem]]]:
-    workers = min(len(paths), os.cpu_count() or 1)
-    if workers > 1 and not bundled and _size(paths) > PARALLEL_BYTES:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+Read = tuple[dict[str, Any] | None, list[Problem]]  # a file's data if good, and its problems
 
-        if "fork" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                return list(pool.map(_read_one, paths, [bundled] * len(paths)))
-    return [_read_one(path, bundled) for path in paths]
+
+def _read_all(items: list[tuple[Path, bool]]) -> list[Read]:
+    """Each (path, is it bundled) file read; in parallel when the user's files are large."""
+    parallel = _size([path for path, bundled in items if not bundled]) > PARALLEL_BYTES
+    return forked_map(_read, items, parallel)
+
+
+def _read(item: tuple[Path, bool]) -> Read:
+    return _read_one(*item)
 
 
 def _size(paths: list[Path]) -> int:
@@ -82,9 +80,15 @@ def collect_documents(
 ) -> tuple[list[tuple[Path, dict[str, Any]]], list[Problem]]:
     """Parse and schema-check files: the data of the good ones, every problem of the others."""
     paths = list(paths)
+    return _documents(paths, _read_all([(path, bundled) for path in paths]))
+
+
+def _documents(
+    paths: list[Path], results: list[Read]
+) -> tuple[list[tuple[Path, dict[str, Any]]], list[Problem]]:
     documents = []
     problems: list[Problem] = []
-    for path, (data, found) in zip(paths, _read_all(paths, bundled), strict=True):
+    for path, (data, found) in zip(paths, results, strict=True):
         problems.extend(found)
         if data is not None:
             documents.append((path, data))
@@ -95,7 +99,13 @@ def read_documents(
     paths: Iterable[Path], bundled: bool = False
 ) -> list[tuple[Path, dict[str, Any]]]:
     """The data of every file, or a DataError naming every problem."""
-    documents, problems = collect_documents(paths, bundled)
+    return _checked(collect_documents(paths, bundled))
+
+
+def _checked(
+    read: tuple[list[tuple[Path, dict[str, Any]]], list[Problem]],
+) -> list[tuple[Path, dict[str, Any]]]:
+    documents, problems = read
     if problems:
         raise DataError.of(tuple(problems))
     return documents
@@ -149,14 +159,27 @@ _BUNDLED: tuple[tuple[tuple[str, int, int], ...], list[tuple[Path, dict[str, Any
 
 def bundled_documents() -> list[tuple[Path, dict[str, Any]]]:
     global _BUNDLED
-    paths = bundled_paths()
-    key = tuple((p, (st := os.stat(p)).st_size, st.st_mtime_ns) for p in paths)
+    key = _bundled_key()
     if _BUNDLED is None or _BUNDLED[0] != key:
-        _BUNDLED = (key, read_documents(map(Path, paths), bundled=True))
+        _BUNDLED = (key, read_documents(map(Path, bundled_paths()), bundled=True))
     return _BUNDLED[1]
+
+
+def _bundled_key() -> tuple[tuple[str, int, int], ...]:
+    return tuple((p, (st := os.stat(p)).st_size, st.st_mtime_ns) for p in bundled_paths())
 
 
 def load(user_paths: Sequence[Path] = ()) -> Loaded:
     """The bundled data plus the user's files, parsed, checked and merged."""
-    bundled = bundled_documents()
-    return merge([*bundled, *read_documents(user_paths)], len(bundled))
+    global _BUNDLED
+    user = list(user_paths)
+    key = _bundled_key()
+    if (_BUNDLED is None or _BUNDLED[0] != key) and _size(user) > PARALLEL_BYTES:
+        # a large first read: the bundled files are read by the same workers as the user's
+        bundled = [Path(path) for path, _size, _mtime in key]
+        results = _read_all([*((p, True) for p in bundled), *((p, False) for p in user)])
+        _BUNDLED = (key, _checked(_documents(bundled, results[: len(bundled)])))
+        documents = _checked(_documents(user, results[len(bundled) :]))
+        return merge([*_BUNDLED[1], *documents], len(_BUNDLED[1]))
+    bundled_docs = bundled_documents()
+    return merge([*bundled_docs, *read_documents(user)], len(bundled_docs))

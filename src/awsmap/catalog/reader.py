@@ -8,7 +8,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from awsmap.base.errors import NotFoundError
 from awsmap.catalog.index import Index, open_index
-from awsmap.catalog.indexformat import unseal, unseal_bytes
+from awsmap.catalog.indexformat import unpack_keys, unpack_phrases, unseal, unseal_bytes
 from awsmap.catalog.kinds import BY_KEY, Kind
 
 R = TypeVar("R")
@@ -22,6 +22,9 @@ class Key(NamedTuple):
     kind: str  # the key of the entry's kind
     id: str
     label: str
+
+
+MAX_MARKS = 900  # parameters in one statement: SQLite before 3.32 allows 999
 
 
 def _marks(values: Sequence[Any]) -> str:
@@ -127,12 +130,12 @@ class Catalog:
         """(document, field, its terms) of every searched value of these documents, in the
         order of the kind's searched fields; each terms string is space-delimited at both ends."""
         return [
-            (int(doc), str(label), str(found))
-            for doc, label, found in self._index.rows(
-                f"SELECT doc, label, terms FROM phrases WHERE doc IN ({_marks(docs)}) "
-                "ORDER BY doc, pos",
+            (int(doc), label, found)
+            for doc, packed in self._index.rows(
+                f"SELECT doc, held FROM phrases WHERE doc IN ({_marks(docs)}) ORDER BY doc",
                 tuple(docs),
             )
+            for label, found in unpack_phrases(str(packed))
         ]
 
     def names(self, kind: Kind[Any]) -> dict[str, str]:
@@ -272,17 +275,26 @@ class Catalog:
     def typo_rows(
         self, level: int, variants: Sequence[str], kinds: Sequence[Kind[Any]]
     ) -> list[tuple[str, str, str, str]]:
-        """(key, kind, id, label) of every key that shares a deletion variant with the query.
-
-        CROSS JOIN fixes the join order (SQLite's documented way): from the query's few variants
-        to their keys. Left to choose, the planner walked every key of the level and took
-        12 ms instead of 0.3 ms; tests/test_cache.py pins the plan."""
-        return self._index.rows(
-            "SELECT DISTINCT k.key, k.kind, k.id, k.label FROM typos t CROSS JOIN keys k "
-            f"ON k.level = ? AND k.key = t.key WHERE t.variant IN ({_marks(variants)}) "
-            f"AND k.kind IN ({_marks(kinds)})",
-            (level, *variants, *_keys(kinds)),
-        )
+        """(key, kind, id, label) of every key that shares a deletion variant with the query:
+        the query's few variants, then their keys, each found through its table's index
+        (tests/test_cache.py pins both plans)."""
+        found = {
+            key
+            for (packed,) in self._index.rows(
+                f"SELECT keys FROM typos WHERE variant IN ({_marks(variants)})", tuple(variants)
+            )
+            for key in unpack_keys(str(packed))
+        }
+        keys = sorted(found)
+        rows: list[tuple[str, str, str, str]] = []
+        for start in range(0, len(keys), MAX_MARKS):  # a short variant may be held by thousands
+            chunk = keys[start : start + MAX_MARKS]
+            rows += self._index.rows(
+                "SELECT key, kind, id, label FROM keys WHERE level = ? "
+                f"AND key IN ({_marks(chunk)}) AND kind IN ({_marks(kinds)})",
+                (level, *chunk, *_keys(kinds)),
+            )
+        return rows
 
     def postings(self, term: str, prefix: bool) -> list[int]:
         """Encoded (document, field) postings of a term, or of every term it starts."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from awsmap.base.problems import Problem
 from awsmap.base.text import compact, safe
 from awsmap.catalog.bundled import read_bundled
-from awsmap.catalog.kinds import BY_KEY, BY_PLURAL, KINDS, Kind, walk
+from awsmap.catalog.kinds import BY_KEY, BY_PLURAL, KINDS, Kind, values, walk
 
 if TYPE_CHECKING:
     from awsmap.catalog.yamlio import Document
@@ -158,8 +158,11 @@ def _entry_problems(
     kind: Kind[Any], entry: dict[str, Any], known: dict[str, set[str]]
 ) -> Iterator[tuple[str, str]]:
     for ref in kind.refs:
+        wanted = known[ref.target]
+        if all(target in wanted for target in values(entry, ref.path)):
+            continue  # the common case, without naming each place
         for field, target in walk(entry, ref.path):
-            if target not in known[ref.target]:
+            if target not in wanted:
                 yield field, f"unknown {BY_KEY[ref.target].word} '{safe(str(target))}'"
     for rule in kind.rules:
         yield from rule(entry)
