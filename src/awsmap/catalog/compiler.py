@@ -158,7 +158,7 @@ class _Tables:
 _WORK: tuple[list[Work], Names] | None = None
 
 
-def _rows(part: tuple[int, int] | None) -> _Tables | dict[str, list[str]]:
+def _rows(part: tuple[int, int] | None) -> _Tables | list[tuple[str, str]]:
     """The rows of a range of documents; for None, the typo rows of every entry."""
     assert _WORK is not None
     work, names = _WORK
@@ -171,7 +171,7 @@ def _rows(part: tuple[int, int] | None) -> _Tables | dict[str, list[str]]:
     return tables
 
 
-def _typos(keys: set[str]) -> dict[str, list[str]]:
+def _typos(keys: set[str]) -> list[tuple[str, str]]:
     """Each deletion variant of the short normal keys, with every key that has it: one row a
     variant, not a row a pair (11,000 entries: 930,000 pairs, 380,000 variants)."""
     having: dict[str, list[str]] = {}
@@ -181,7 +181,7 @@ def _typos(keys: set[str]) -> dict[str, list[str]]:
                 having[variant].append(key)
             else:
                 having[variant] = [key]
-    return having
+    return [(variant, pack_keys(found)) for variant, found in having.items()]
 
 
 def _parts(count: int, parallel: bool) -> list[tuple[int, int] | None]:
@@ -205,15 +205,14 @@ def write(conn: sqlite3.Connection, loaded: Loaded, fingerprint: str) -> None:
     parallel = len(work) >= PARALLEL_ENTRIES
     parts = _parts(len(work), parallel)
     tables = _Tables()  # the postings of every range, joined
-    typos: dict[str, list[str]] = {}
     early: dict[int, _Tables] = {}  # ranges done before the ones in front of them
     written = 1  # parts[0] is the typo rows
     conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
     _WORK = (work, names)
     try:
         for index, rows in forked_as_done(_rows, parts, parallel):
-            if isinstance(rows, dict):
-                typos = rows
+            if isinstance(rows, list):  # the typo rows: written as soon as they come
+                conn.executemany("INSERT INTO typos VALUES (?, ?)", rows)
                 continue
             early[index] = rows
             while written in early:
@@ -226,9 +225,6 @@ def write(conn: sqlite3.Connection, loaded: Loaded, fingerprint: str) -> None:
                 written += 1
     finally:
         _WORK = None
-    conn.executemany(
-        "INSERT INTO typos VALUES (?, ?)", ((v, pack_keys(keys)) for v, keys in typos.items())
-    )
     conn.executemany(
         "INSERT INTO terms VALUES (?, ?)",
         # marshal version 2 has no back-references, whose use depends on reference counts:
