@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from awsmap.base.files import write_bytes
-from awsmap.catalog import index
+from awsmap.catalog import cachefiles
 from tests.conftest import Cli
 
 
@@ -103,7 +103,7 @@ def test_the_cache_touches_only_its_own_files(cli: Cli, private_cache: Path) -> 
         (cache / name).write_text("mine")
     env = {"AWSMAP_CACHE_DIR": str(cache)}
     assert cli("lookup", "kafka", env=env).exit_code == 0
-    index.prune(str(cache), now=10**12)  # everything of awsmap's is old by then
+    cachefiles.prune(str(cache), now=10**12)  # everything of awsmap's is old by then
     assert cli("cache", "clear", env=env).exit_code == 0
     assert sorted(p.name for p in cache.iterdir()) == sorted(strangers)
 
@@ -119,7 +119,7 @@ def test_clearing_a_cache_it_cannot_write_says_it_failed(
     def refuse(path: str) -> None:
         raise PermissionError(13, "Permission denied", path)
 
-    monkeypatch.setattr("awsmap.catalog.index.os.unlink", refuse)
+    monkeypatch.setattr("awsmap.catalog.cachefiles.os.unlink", refuse)
     result = cli("cache", "clear", env={"AWSMAP_CACHE_DIR": str(cache)})
     assert result.exit_code == 3
     assert "could not remove 1 file" in result.stderr and "read-only" in result.stderr

@@ -416,16 +416,16 @@ def test_cards_are_pruned_and_cleared_with_their_index(
 ) -> None:
     import os
 
-    from awsmap.catalog import index
+    from awsmap.catalog import cachefiles
 
     monkeypatch.setenv("AWSMAP_CACHE_DIR", str(tmp_path))
     catalog = Catalog.open([])
     cardcache.cards(catalog)
     cards_file = _cards_file(catalog)
     index_file = Path(str(cards_file).removesuffix(cardcache.SUFFIX))
-    old = index_file.stat().st_mtime - (index.MAX_AGE_DAYS + 1) * index.DAY
+    old = index_file.stat().st_mtime - (cachefiles.MAX_AGE_DAYS + 1) * cachefiles.DAY
     os.utime(index_file, (old, old))
-    assert set(index.prune(str(tmp_path))) == {str(index_file), str(cards_file)}
+    assert set(cachefiles.prune(str(tmp_path))) == {str(index_file), str(cards_file)}
     catalog = Catalog.open([])
     cardcache.cards(catalog)
-    assert {f.name for f in index.clear(str(tmp_path))} == {index_file.name, cards_file.name}
+    assert {f.name for f in cachefiles.clear(str(tmp_path))} == {index_file.name, cards_file.name}

@@ -12,40 +12,30 @@ is built, by ``build_shipped``): with no user data it is used as it is, read-onl
 after an install compiles nothing. It is trusted when it names this version, this index format and
 the bundled files with their sizes (``shipped_fingerprint``); anything else falls back to the cache.
 
-Each combination of data files gets its own file. Whenever a file is built, the cache is pruned:
-files not used for ``MAX_AGE_DAYS`` days, and any beyond the ``KEEP`` most recently used, are
-deleted. Using a file refreshes its modification time (at most once a day), which is how "used" is
-known. A file deleted under a concurrent run is harmless: that run finds it gone and rebuilds.
+Each combination of data files gets its own file. Whenever a file is built, the cache is pruned
+(``cachefiles.prune``). Using a file refreshes its modification time (at most once a day), which is
+how "used" is known. A file deleted under a concurrent run is harmless: that run finds it gone and
+rebuilds.
 """
 
 import contextlib
 import os
-import re
 import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from awsmap import __version__
-from awsmap.base.files import TEMP_SUFFIX, produce
+from awsmap.base.files import produce
 from awsmap.base.paths import SHIPPED_INDEX_ENV, cache_dir
 from awsmap.catalog.bundled import bundled_paths
+from awsmap.catalog.cachefiles import DAY, PREFIX, SUFFIX, prune
 from awsmap.catalog.indexformat import FORMAT, Damaged, unseal
 
 T = TypeVar("T")
 
 SHIPPED = os.path.join(os.path.dirname(__file__), "bundled-index.sqlite3")
-PREFIX = "index-"
-SUFFIX = ".sqlite3"
-_INDEX = r"index-[0-9a-f]{8}\.sqlite3(?:\.cards)?"
-# Only the names awsmap writes are ever pruned or cleared: an index, a file derived from one, and
-# the exclusive temporary files they are written through (base/files.py: "." + name + random).
-OWN_FILE = re.compile(rf"(?:{_INDEX}|\.{_INDEX}\.[a-z0-9_]{{8}}\{TEMP_SUFFIX})")
-MAX_AGE_DAYS = 30
-KEEP = 8
-DAY = 86400.0
-TEMP_MAX_AGE = 3600.0
 
 
 def fingerprint(paths: Sequence[str]) -> str:
@@ -227,70 +217,3 @@ def _build_and_store(
     conn = sqlite3.connect(":memory:")
     compiler.write(conn, loaded, wanted)
     return conn
-
-
-class CacheFile(NamedTuple):
-    path: str
-    size: int
-    modified: float
-
-    @property
-    def name(self) -> str:
-        return os.path.basename(self.path)
-
-
-def cache_files(directory: str | None = None) -> list[CacheFile]:
-    """awsmap's own files in the cache directory (index files and leftover temporary files)."""
-    directory = directory or cache_dir()
-    found = []
-    try:
-        with os.scandir(directory) as entries:
-            for entry in entries:
-                if OWN_FILE.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
-                    st = entry.stat(follow_symlinks=False)
-                    found.append(CacheFile(entry.path, st.st_size, st.st_mtime))
-    except OSError:
-        return []
-    return sorted(found, key=lambda f: f.name)
-
-
-def prune(directory: str, keep: str | None = None, now: float | None = None) -> list[str]:
-    """Delete index files unused for MAX_AGE_DAYS, those beyond the KEEP newest, and stale
-    temporary files; never ``keep``. Returns what was deleted; failures are skipped."""
-    now = time.time() if now is None else now
-    files = cache_files(directory)
-    indexes = sorted((f for f in files if f.name.endswith(SUFFIX)), key=lambda f: -f.modified)
-    doomed = [
-        f.path
-        for i, f in enumerate(indexes)
-        if f.path != keep and (i >= KEEP or now - f.modified > MAX_AGE_DAYS * DAY)
-    ]
-    # files derived from a doomed index (its path plus a suffix) go with it
-    doomed += [
-        f.path
-        for f in files
-        if not f.name.endswith(TEMP_SUFFIX) and any(f.path.startswith(d + ".") for d in doomed)
-    ]
-    doomed += [
-        f.path for f in files if f.name.endswith(TEMP_SUFFIX) and now - f.modified > TEMP_MAX_AGE
-    ]
-    deleted = []
-    for path in doomed:
-        try:
-            os.unlink(path)
-            deleted.append(path)
-        except OSError:
-            pass
-    return deleted
-
-
-def clear(directory: str | None = None) -> list[CacheFile]:
-    """Delete every awsmap file in the cache directory; returns the ones deleted."""
-    deleted = []
-    for f in cache_files(directory):
-        try:
-            os.unlink(f.path)
-            deleted.append(f)
-        except OSError:
-            pass
-    return deleted

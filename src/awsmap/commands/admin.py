@@ -103,11 +103,11 @@ def cache_result(user_paths: Sequence[str], clear: bool = False) -> CacheResult:
     from datetime import datetime, timezone
 
     from awsmap.base.paths import cache_dir
-    from awsmap.catalog import index
+    from awsmap.catalog import cachefiles, index
 
     current = index.index_path(user_paths)
-    files = index.clear() if clear else index.cache_files()
-    if clear and (left := index.cache_files()):
+    files = cachefiles.clear() if clear else cachefiles.cache_files()
+    if clear and (left := cachefiles.cache_files()):
         raise DataError(
             f"could not remove {len(left)} file{'s' if len(left) != 1 else ''} from "
             f"{quoted(str(cache_dir()))} (is it read-only?): {', '.join(f.name for f in left[:3])}"
