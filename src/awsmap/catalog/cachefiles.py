@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import time
-from typing import NamedTuple
 
 from awsmap.base.files import TEMP_SUFFIX
 from awsmap.base.paths import cache_dir
@@ -36,14 +35,23 @@ def own_file(name: str) -> bool:
     return _OWN.fullmatch(name) is not None
 
 
-class CacheFile(NamedTuple):
-    path: str
-    size: int
-    modified: float
+class CacheFile:
+    """One of awsmap's files: a slotted class, not a NamedTuple, whose creation every lookup
+    would pay on import (the index imports this module for the names above)."""
+
+    __slots__ = ("modified", "path", "size")
+
+    def __init__(self, path: str, size: int, modified: float) -> None:
+        self.path = path
+        self.size = size
+        self.modified = modified
 
     @property
     def name(self) -> str:
         return os.path.basename(self.path)
+
+    def __repr__(self) -> str:
+        return f"CacheFile({self.path!r}, {self.size}, {self.modified})"
 
 
 def cache_files(directory: str | None = None) -> list[CacheFile]:
