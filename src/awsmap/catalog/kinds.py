@@ -10,9 +10,9 @@ Field paths are dotted; ``[]`` steps into every item of a list: ``aws_equivalent
 """
 
 from collections.abc import Callable, Iterator
-from importlib import import_module
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
+from awsmap.base.modules import module
 from awsmap.catalog.models import AwsService, Category, Comparison, Technology
 from awsmap.catalog.rules import (
     edges_join_components,
@@ -101,8 +101,8 @@ class Kind(Generic[R]):
         """The typed record of a checked document entry."""
         if self._builder is None:
             if isinstance(self._record, str):
-                module, _, name = self._record.partition(":")
-                self._builder = getattr(import_module(module), name).from_dict
+                where, _, name = self._record.partition(":")
+                self._builder = getattr(module(where), name).from_dict
             else:
                 self._builder = self._record
         return self._builder(data)

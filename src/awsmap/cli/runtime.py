@@ -12,10 +12,10 @@ import math
 import os
 import sys
 from collections.abc import Callable
-from importlib import import_module
 from typing import TYPE_CHECKING, Any, TextIO
 
 from awsmap.base.errors import AwsmapError, ExitCode, NotFoundError, UsageError
+from awsmap.base.modules import module
 from awsmap.base.paths import DEBUG_ENV, user_data_paths
 from awsmap.cli.options import BRIEF, FORMAT, JSON, NumberOption
 from awsmap.render import console
@@ -115,7 +115,7 @@ def _run(command: Command, arguments: dict[str, Any], near: str | None = None) -
     fmt = "json" if arguments.pop(JSON.param, False) else arguments.pop(FORMAT.param, "table")
     arguments.pop(FORMAT.param, None)
     brief = bool(arguments.pop(BRIEF.param, False))
-    function = getattr(import_module(f"awsmap.commands.{command.family}"), command.function)
+    function = getattr(module(f"awsmap.commands.{command.family}"), command.function)
     out = function(Run(fmt), **arguments)
     if out is None or isinstance(out, int):
         return out

@@ -11,7 +11,6 @@ terminal carries no trailing spaces, and a page taller than the terminal may go 
 from __future__ import annotations
 
 import re
-from importlib import import_module
 from typing import Any
 
 from rich.console import Console, Group, RenderableType
@@ -19,6 +18,7 @@ from rich.measure import Measurement
 from rich.table import Column, Table
 from rich.text import Text
 
+from awsmap.base.modules import module
 from awsmap.render.richtext import DETAIL_COLUMNS, Bullets, View, table
 
 NARROW = 60
@@ -36,8 +36,8 @@ def family(result_type: type[Any]) -> str:
 def view_for(result: Any) -> View:
     """The view of a result, by its type, from its family's module of views (only that module
     is imported: a lookup never loads the design views)."""
-    module = import_module(f"awsmap.render.views.{family(type(result))}")
-    views: dict[type[Any], View] = module.VIEWS
+    found = module(f"awsmap.render.views.{family(type(result))}")
+    views: dict[type[Any], View] = found.VIEWS
     return views[type(result)]
 
 
