@@ -23,6 +23,7 @@ from tests.conftest import FLUME, write
 WATCHED = (
     "rich", "yaml", "rapidfuzz", "jsonschema", "typer", "platformdirs", "pathlib", "tempfile",
     "dataclasses", "inspect", "awsmap.catalog.designs", "awsmap.cli.app", "importlib",
+    "datetime", "sqlite3",
 )  # fmt: skip
 
 PROBE = f"""
@@ -77,8 +78,9 @@ def test_warm_paths_import_only_what_they_need(tmp_path: Path) -> None:
     found = imported(run("search", "stream processing", "--json", cache=tmp_path))
     assert found == {"awsmap.catalog.designs"}
     # Rich, with the dataclasses it needs but not inspect (deferred: see awsmap/deferred.py)
-    # Rich imports dataclasses, and importlib for its Unicode tables
-    assert imported(run("lookup", "kafka", cache=tmp_path)) == {"dataclasses", "importlib", "rich"}
+    # Rich imports dataclasses, importlib for its Unicode tables, and datetime
+    expected = {"dataclasses", "datetime", "importlib", "rich"}
+    assert imported(run("lookup", "kafka", cache=tmp_path)) == expected
 
 
 def test_a_deferred_module_is_the_real_one_once_used() -> None:
