@@ -198,8 +198,7 @@ def write(conn: sqlite3.Connection, loaded: Loaded, fingerprint: str) -> None:
     work: list[Work] = []
     names: Names = {kind.key: {} for kind in KINDS}
     for kind in KINDS:
-        for ord_, record in enumerate(loaded.dataset.of(kind)):
-            body = record.to_dict()
+        for ord_, body in enumerate(loaded.entries[kind.key]):
             names[kind.key][body["id"]] = kind.name_of(body)
             work.append((kind, ord_, len(work), body))
     parallel = len(work) >= PARALLEL_ENTRIES

@@ -24,11 +24,20 @@ from awsmap.catalog.validation import check_document, reference_problems
 
 @dataclass
 class Loaded:
-    """A merged dataset, where each entry came from, and what the merge wants the user to know."""
+    """A merged dataset, where each entry came from, and what the merge wants the user to know.
+    ``entries`` holds each kind's checked document entries; the typed records (``dataset``) are
+    built on first use: compiling the index reads the documents and never needs them."""
 
-    dataset: Dataset
+    entries: dict[str, list[dict[str, Any]]]
     origins: dict[tuple[str, str], str] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
+    _dataset: Dataset | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def dataset(self) -> Dataset:
+        if self._dataset is None:
+            self._dataset = Dataset.from_documents(self.entries)
+        return self._dataset
 
 
 # Reading a file (parsing, then the schema check) is independent of every other file and costs
@@ -146,7 +155,7 @@ def merge(documents: Sequence[tuple[Path, dict[str, Any]]], bundled_count: int) 
     found = reference_problems(entries, origins)
     if found:
         raise DataError.of(tuple(found))
-    return Loaded(Dataset.from_documents(entries), origins, notices)
+    return Loaded(entries, origins, notices)
 
 
 # The bundled documents, parsed and checked, kept for the life of the process with the stat of
