@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import string
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -220,3 +223,48 @@ def test_the_bundled_files_are_read_once_a_process(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(loader, "_BUNDLED", ((("changed", 0, 0),), []))
     loader.load()
     assert len(reads) == 3  # a different stat: the bundled files are read again
+
+
+def _mutations(entry: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The entry with one field (or one field of its first nested mapping) removed, emptied,
+    or of the wrong type, and with an unknown field."""
+    yield {**entry, "unknown_field": "x"}
+    for key, value in entry.items():
+        yield {k: v for k, v in entry.items() if k != key}
+        for wrong in (7, "", [], {"a": 1}, ["x"], None):
+            yield {**entry, key: wrong}
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            for inner in _mutations(value[0]):
+                yield {**entry, key: [inner, *value[1:]]}
+
+
+def test_the_inlined_schema_judges_as_the_schema_does() -> None:
+    """The fast check compiles the schema with its references inlined (validation.inlined): on
+    every entry of the bundled data, whole and mutated, both verdicts are the same."""
+    import fastjsonschema
+
+    from awsmap.catalog import validation
+
+    by_refs = fastjsonschema.compile(copy.deepcopy(validation.schema()))  # it edits what it gets
+    fast = validation._fast_check()
+
+    def verdict(check: Any, doc: dict[str, Any]) -> bool:
+        try:
+            check(doc)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    judged = rejected = 0
+    for _path, data in loader.bundled_documents():
+        for kind in KINDS:
+            for entry in (data.get(kind.plural) or ())[:1]:
+                for doc in (
+                    {kind.plural: [entry]},
+                    *({kind.plural: [m]} for m in _mutations(entry)),
+                ):
+                    expected = verdict(by_refs, doc)
+                    assert verdict(fast, doc) == expected, (kind.key, entry["id"], doc)
+                    judged += 1
+                    rejected += not expected
+    assert judged > 1000 and 0 < rejected < judged
