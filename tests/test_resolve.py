@@ -57,8 +57,10 @@ def _typo(word: str, seed: int) -> str:
 def test_fast_path_agrees_with_the_full_scan(
     catalog: Catalog, index: int, seed: int, noise: str
 ) -> None:
-    keys = [r[0] for r in catalog.key_rows(KeyLevel.NORMAL, KINDS) if 3 <= len(r[0]) <= 10]
-    for query in (_typo(keys[index % len(keys)], seed), noise):
+    keys = [r[0] for r in catalog.key_rows(KeyLevel.NORMAL, KINDS) if 3 <= len(r[0]) <= 12]
+    key = keys[index % len(keys)]
+    twice = _typo(_typo(key, seed), seed // 7 + 1)  # two edits: a ten-letter query may be one
+    for query in (_typo(key, seed), twice, noise):
         if not compact(query):
             continue
         fast = resolve._near(catalog, query, KINDS)

@@ -58,10 +58,23 @@ class KeyLevel:
     IMAGE = 2  # a container image name of a technology
 
 
-# Typo index: every NORMAL key of up to TYPO_MAX_KEY characters is stored with each string made
-# by deleting up to TYPO_DEPTH of its characters, one row a variant with all its keys.
-TYPO_DEPTH = 2
-TYPO_MAX_KEY = 12
+# Typo index. A query is taken for a name only when it is a typo of it (find/typos.py): at most
+# one edit away (a swap of neighbours is one edit) for a query shorter than TYPO_TWO_EDITS
+# characters, two from there. Two strings one edit apart share a string made by deleting at most
+# one character from each; two edits apart, at most two from each. So every NORMAL key of up to
+# TYPO_MAX_KEY characters is stored with the strings made by deleting up to ``typo_depth`` of its
+# characters, and a query of up to TYPO_MAX_QUERY looks up its own: a key needs two deletions
+# only for a query of TYPO_TWO_EDITS characters, and then only when the key is that long or
+# longer. Every name a short query may mean is found (tests/test_resolve.py checks the answers
+# against the full scan); one row a variant, with all its keys.
+TYPO_TWO_EDITS = 10
+TYPO_MAX_QUERY = TYPO_TWO_EDITS
+TYPO_MAX_KEY = TYPO_MAX_QUERY + 2
+
+
+def typo_depth(length: int) -> int:
+    """How many characters are deleted from a key, or a query, of this length."""
+    return 2 if length >= TYPO_TWO_EDITS else 1
 
 
 def pack_keys(keys: list[str]) -> str:

@@ -5,10 +5,11 @@ Order: the exact id, name or alias; then the same in normal form (case, spacing,
 Grafana); then fuzzy matching with rapidfuzz's ratio.
 
 A short typo ("kafak") is scored without importing rapidfuzz, whose import costs more than the
-rest of a lookup: the index holds every key's two-character deletions, so the keys within two
-edits of the query are found directly and scored exactly. Any key further away scores at most
-``100 * (1 - 3 / (2n + 3))`` for a query of n characters; when the best nearby key beats that
-bound by the ambiguity margin, the full rapidfuzz scan could not answer otherwise, and is skipped.
+rest of a lookup: the index holds deletion variants of every short key, enough to find every key
+a query of up to ten characters may be a typo of (``indexformat.typo_depth``), and those are the
+only keys the full scan may answer with. They are scored exactly; the best is taken when it
+clears the floor, the score ``100 * (1 - 3 / (2n + 3))`` that no key three edits from a query of
+n characters reaches, and the ambiguity margin. Otherwise the full rapidfuzz scan answers.
 
 Fuzzy matching has a score floor so that nonsense finds nothing, and refuses to choose between
 two different entries that score within a small margin of each other.
@@ -23,7 +24,7 @@ from typing import Any
 from awsmap.base.errors import NotFoundError, UsageError
 from awsmap.base.match import Match
 from awsmap.base.text import clean, compact, deletions, normalize, quoted, similarity
-from awsmap.catalog.indexformat import TYPO_DEPTH, TYPO_MAX_KEY, KeyLevel
+from awsmap.catalog.indexformat import TYPO_MAX_QUERY, KeyLevel, typo_depth
 from awsmap.catalog.kinds import Kind
 from awsmap.catalog.reader import Catalog, Key
 from awsmap.find.typos import is_near, is_typo_of_name
@@ -40,7 +41,6 @@ MIN_PREFIX_SHARE = 66.0  # a prefix taken as a name covers two thirds of it ("gr
 MAX_LISTED = 6  # names listed when a query starts several
 SHORT_QUERY = 5  # a fuzzy match of a query this short must be about as long as the query
 MIN_FUZZY = 4  # a shorter query is never matched fuzzily ("nat" is not NATS), only suggested
-TYPO_MAX_QUERY = TYPO_MAX_KEY - TYPO_DEPTH  # so every key within two edits is covered
 # The longest name in the data is under 80 characters. A longer query is not a name, misspelt or
 # not: it is answered "not found" after the exact look-up, without fuzzy scans, whose cost grows
 # with its length (a 100 KB argument took 27 s); suggestions come from its first words only.
@@ -138,7 +138,7 @@ def _near(catalog: Catalog, query: str, kinds: Kinds) -> Match | None:
     if not 2 <= len(key) <= TYPO_MAX_QUERY:
         return None
     scored: dict[tuple[str, str], tuple[float, Key]] = {}
-    variants = sorted(deletions(key, TYPO_DEPTH))
+    variants = sorted(deletions(key, typo_depth(len(key))))
     for choice, kind, entry_id, label in catalog.typo_rows(KeyLevel.NORMAL, variants, kinds):
         if not _plausible(query, label):
             continue

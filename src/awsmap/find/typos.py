@@ -11,6 +11,7 @@ none that add or drop a letter (a short alias must not pull in a longer name). E
 from __future__ import annotations
 
 from awsmap.base.text import normalize
+from awsmap.catalog.indexformat import TYPO_TWO_EDITS
 
 SHORTEST = 4  # a shorter query is never a typo of anything (only a suggestion)
 SHORT = 5  # a query this short may only swap two letters or drop one inside ("redsi", "lamda")
@@ -22,7 +23,7 @@ def allowed_edits(length: int) -> int:
     typos are one edit; a longer name leaves room for a second)."""
     if length < SHORTEST:
         return 0
-    return 1 if length < 10 else 2 if length < 16 else 3
+    return 1 if length < TYPO_TWO_EDITS else 2 if length < 16 else 3
 
 
 def edits(a: str, b: str, limit: int) -> int:
