@@ -184,11 +184,12 @@ def load(user_paths: Sequence[Path] = ()) -> Loaded:
     user = list(user_paths)
     key = _bundled_key()
     if (_BUNDLED is None or _BUNDLED[0] != key) and _size(user) > PARALLEL_BYTES:
-        # a large first read: the bundled files are read by the same workers as the user's
+        # a large first read: the bundled files are read by the same workers as the user's,
+        # after them (the small files last, so that no worker is left with a large one alone)
         bundled = [Path(path) for path, _size, _mtime in key]
-        results = _read_all([*((p, True) for p in bundled), *((p, False) for p in user)])
-        _BUNDLED = (key, _checked(_documents(bundled, results[: len(bundled)])))
-        documents = _checked(_documents(user, results[len(bundled) :]))
+        results = _read_all([*((p, False) for p in user), *((p, True) for p in bundled)])
+        _BUNDLED = (key, _checked(_documents(bundled, results[len(user) :])))
+        documents = _checked(_documents(user, results[: len(user)]))
         return merge([*_BUNDLED[1], *documents], len(_BUNDLED[1]))
     bundled_docs = bundled_documents()
     return merge([*bundled_docs, *read_documents(user)], len(bundled_docs))
