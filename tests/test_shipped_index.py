@@ -12,6 +12,7 @@ import pytest
 from awsmap.catalog import index
 from awsmap.catalog.kinds import TECHNOLOGY
 from awsmap.catalog.reader import Catalog
+from tests.conftest import FLUME, write
 
 SRC = Path(__file__).parents[1] / "src"
 
@@ -94,3 +95,35 @@ def test_the_shipped_index_can_be_ignored(
     monkeypatch.setenv("AWSMAP_SHIPPED_INDEX", "0")
     assert index.open_index().fingerprint != index.shipped_fingerprint()
     assert len(compiled) == 1
+
+
+def test_a_compile_with_user_data_reads_the_bundled_documents_from_the_shipped_index(
+    shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shipped index keeps the bundled documents as the build read and checked them: a
+    compile with user data parses only the user's files, and gets what parsing all would."""
+    from awsmap.catalog import loader
+    from awsmap.catalog.bundled import bundled_paths
+
+    parsed = loader.read_documents(map(Path, bundled_paths()), bundled=True)
+    assert index.shipped_documents() == parsed
+    user = write(tmp_path / "flume.yaml", FLUME)
+    reads: list[list[Path]] = []
+    real = loader._read_all
+
+    def counted(items: list[tuple[Path, bool]]) -> list[loader.Read]:
+        reads.append([path for path, _bundled in items])
+        return real(items)
+
+    monkeypatch.setattr(loader, "_BUNDLED", None)
+    monkeypatch.setattr(loader, "_read_all", counted)
+    catalog = Catalog(index.open_index([str(user)]))
+    assert reads == [[user]]
+    assert catalog.get(TECHNOLOGY, "flume").name == "Apache Flume"
+    assert catalog.get(TECHNOLOGY, "kafka").name == "Apache Kafka"
+
+
+def test_damaged_shipped_documents_are_read_from_the_files(shipped: Path) -> None:
+    with sqlite3.connect(shipped) as conn:
+        conn.execute("UPDATE documents SET data = X'00010203' WHERE rowid = 1")
+    assert index.shipped_documents() is None

@@ -178,10 +178,15 @@ def _bundled_key() -> tuple[tuple[str, int, int], ...]:
     return tuple((p, (st := os.stat(p)).st_size, st.st_mtime_ns) for p in bundled_paths())
 
 
-def load(user_paths: Sequence[Path] = ()) -> Loaded:
-    """The bundled data plus the user's files, parsed, checked and merged."""
+def load(
+    user_paths: Sequence[Path] = (), shipped: list[tuple[Path, dict[str, Any]]] | None = None
+) -> Loaded:
+    """The bundled data plus the user's files, parsed, checked and merged. ``shipped``: the
+    bundled documents, already read and checked (``index.shipped_documents``)."""
     global _BUNDLED
     user = list(user_paths)
+    if shipped is not None:
+        return merge([*shipped, *read_documents(user)], len(shipped))
     key = _bundled_key()
     if (_BUNDLED is None or _BUNDLED[0] != key) and _size(user) > PARALLEL_BYTES:
         # a large first read: the bundled files are read by the same workers as the user's,
