@@ -238,15 +238,41 @@ def _mutations(entry: dict[str, Any]) -> Iterator[dict[str, Any]]:
                 yield {**entry, key: [inner, *value[1:]]}
 
 
-def test_the_inlined_schema_judges_as_the_schema_does() -> None:
-    """The fast check compiles the schema with its references inlined (validation.inlined): on
-    every entry of the bundled data, whole and mutated, both verdicts are the same."""
+def _built_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The check a wheel's build writes (validation.build_check), imported as awsmap does."""
+    import sys
+
+    from awsmap.catalog import validation
+
+    package = tmp_path / "built"
+    (package / "awsmap" / "catalog").mkdir(parents=True)
+    validation.build_check(str(package / "awsmap" / "catalog" / "schemacheck.py"))
+    source = (package / "awsmap" / "catalog" / "schemacheck.py").read_text(encoding="utf-8")
+    module: Any = type(sys)(validation.CHECK_MODULE)
+    exec(compile(source, "schemacheck.py", "exec"), module.__dict__)
+    monkeypatch.setitem(sys.modules, validation.CHECK_MODULE, module)
+    validation._fast_check.cache_clear()
+    assert validation._fast_check() is module.validate  # the current one is used
+    module.SCHEMA_DIGEST = "stale"
+    validation._fast_check.cache_clear()
+    assert validation._fast_check() is not module.validate  # a stale one is not
+    validation._fast_check.cache_clear()
+    return module.validate
+
+
+def test_the_inlined_schema_judges_as_the_schema_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast check compiles the schema with its references inlined (validation.inlined), or
+    imports the same code written by a wheel's build: on every entry of the bundled data, whole
+    and mutated, all three verdicts are the same."""
     import fastjsonschema
 
     from awsmap.catalog import validation
 
     by_refs = fastjsonschema.compile(copy.deepcopy(validation.schema()))  # it edits what it gets
     fast = validation._fast_check()
+    built = _built_check(tmp_path, monkeypatch)
 
     def verdict(check: Any, doc: dict[str, Any]) -> bool:
         try:
@@ -265,6 +291,7 @@ def test_the_inlined_schema_judges_as_the_schema_does() -> None:
                 ):
                     expected = verdict(by_refs, doc)
                     assert verdict(fast, doc) == expected, (kind.key, entry["id"], doc)
+                    assert verdict(built, doc) == expected, (kind.key, entry["id"], doc)
                     judged += 1
                     rejected += not expected
     assert judged > 1000 and 0 < rejected < judged

@@ -87,6 +87,10 @@ def test_the_installed_package_ships_a_current_index() -> None:
     with sqlite3.connect(f"file:{index.SHIPPED}?mode=ro", uri=True) as conn:
         (found,) = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
     assert found == index.shipped_fingerprint()
+    from awsmap.catalog import validation
+
+    validation._fast_check.cache_clear()
+    assert validation._fast_check().__module__ == validation.CHECK_MODULE  # the built check
 
 
 def test_the_shipped_index_can_be_ignored(
