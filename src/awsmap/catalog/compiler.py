@@ -16,7 +16,7 @@ import json
 import marshal
 import sqlite3
 from collections import Counter
-from typing import Any
+from typing import Any, NamedTuple
 
 from awsmap.base.forked import cores, forked_as_done
 from awsmap.base.text import compact, deletions, flat_text, terms
@@ -24,11 +24,12 @@ from awsmap.catalog.indexformat import (
     FIELD_WEIGHTS,
     TYPO_MAX_KEY,
     KeyLevel,
-    pack_keys,
     pack_phrases,
     posting,
     seal,
     seal_bytes,
+    typo_bucket,
+    typo_buckets,
     typo_depth,
 )
 from awsmap.catalog.kinds import KINDS, Kind, values
@@ -47,7 +48,7 @@ CREATE TABLE refs(
     to_kind TEXT, to_id TEXT, from_kind TEXT, from_id TEXT, field TEXT, ord INTEGER, pos INTEGER);
 CREATE INDEX refs_by_target ON refs(to_kind, to_id);
 CREATE TABLE terms(term TEXT PRIMARY KEY, postings BLOB) WITHOUT ROWID;
-CREATE TABLE typos(variant TEXT PRIMARY KEY, keys TEXT) WITHOUT ROWID;
+CREATE TABLE typos(bucket INTEGER PRIMARY KEY, held TEXT);
 CREATE TABLE phrases(doc INTEGER PRIMARY KEY, held TEXT);
 """
 
@@ -158,7 +159,14 @@ class _Tables:
 _WORK: tuple[list[Work], Names] | None = None
 
 
-def _rows(part: tuple[int, int] | None) -> _Tables | list[tuple[str, str]]:
+class _Typos(NamedTuple):
+    """The typo rows: the variants in ``buckets`` buckets (``indexformat.typo_bucket``)."""
+
+    buckets: int
+    rows: list[tuple[int, str]]
+
+
+def _rows(part: tuple[int, int] | None) -> _Tables | _Typos:
     """The rows of a range of documents; for None, the typo rows of every entry."""
     assert _WORK is not None
     work, names = _WORK
@@ -171,9 +179,9 @@ def _rows(part: tuple[int, int] | None) -> _Tables | list[tuple[str, str]]:
     return tables
 
 
-def _typos(keys: set[str]) -> list[tuple[str, str]]:
-    """Each deletion variant of the short normal keys, with every key that has it: one row a
-    variant, not a row a pair (11,000 entries: 710,000 pairs, 300,000 variants)."""
+def _typos(keys: set[str]) -> _Typos:
+    """Each deletion variant of the short normal keys, with every key that has it, in buckets
+    (11,000 entries: 710,000 pairs, 330,000 variants, 130,000 buckets)."""
     having: dict[str, list[str]] = {}
     for key in sorted(k for k in keys if len(k) <= TYPO_MAX_KEY):
         for variant in deletions(key, typo_depth(len(key))):
@@ -181,7 +189,17 @@ def _typos(keys: set[str]) -> list[tuple[str, str]]:
                 having[variant].append(key)
             else:
                 having[variant] = [key]
-    return [(variant, pack_keys(found)) for variant, found in having.items()]
+    buckets = typo_buckets(len(having))
+    held: dict[int, list[str]] = {}
+    for variant, found in having.items():
+        line = variant + "\t" + " ".join(found)
+        bucket = typo_bucket(variant, buckets)
+        if bucket in held:
+            held[bucket].append(line)
+        else:
+            held[bucket] = [line]
+    # each bucket's lines in order: the same rows however the variants were made
+    return _Typos(buckets, [(bucket, "\n".join(sorted(held[bucket]))) for bucket in sorted(held)])
 
 
 def _parts(count: int, parallel: bool) -> list[tuple[int, int] | None]:
@@ -206,12 +224,14 @@ def write(conn: sqlite3.Connection, loaded: Loaded, fingerprint: str) -> None:
     tables = _Tables()  # the postings of every range, joined
     early: dict[int, _Tables] = {}  # ranges done before the ones in front of them
     written = 1  # parts[0] is the typo rows
+    buckets = 0
     conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
     _WORK = (work, names)
     try:
         for index, rows in forked_as_done(_rows, parts, parallel):
-            if isinstance(rows, list):  # the typo rows: written as soon as they come
-                conn.executemany("INSERT INTO typos VALUES (?, ?)", rows)
+            if isinstance(rows, _Typos):  # written as soon as they come
+                conn.executemany("INSERT INTO typos VALUES (?, ?)", rows.rows)
+                buckets = rows.buckets
                 continue
             early[index] = rows
             while written in early:
@@ -237,6 +257,7 @@ def write(conn: sqlite3.Connection, loaded: Loaded, fingerprint: str) -> None:
             ("notices", seal(_dumps(loaded.notices))),
             ("counts", seal(_dumps(counts))),
             ("searchable", seal(str(tables.searchable))),
+            ("typo_buckets", seal(str(buckets))),
         ],
     )
     conn.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import zlib
 
 # Bump whenever the tables or encodings change: every older index file is then rebuilt.
-FORMAT = "10"
+FORMAT = "11"
 
 
 class Damaged(ValueError):
@@ -66,7 +66,9 @@ class KeyLevel:
 # characters, and a query of up to TYPO_MAX_QUERY looks up its own: a key needs two deletions
 # only for a query of TYPO_TWO_EDITS characters, and then only when the key is that long or
 # longer. Every name a short query may mean is found (tests/test_resolve.py checks the answers
-# against the full scan); one row a variant, with all its keys.
+# against the full scan). The variants are kept in buckets by a hash, a row a bucket of about
+# TYPO_BUCKET_SIZE variants with their keys: 11,000 user entries make 330,000 variants, and a
+# row each took a second to write; a query reads a few dozen buckets.
 TYPO_TWO_EDITS = 10
 TYPO_MAX_QUERY = TYPO_TWO_EDITS
 TYPO_MAX_KEY = TYPO_MAX_QUERY + 2
@@ -77,13 +79,25 @@ def typo_depth(length: int) -> int:
     return 2 if length >= TYPO_TWO_EDITS else 1
 
 
-def pack_keys(keys: list[str]) -> str:
-    """The keys of one typo variant: normal keys hold no spaces (``text.compact``)."""
-    return " ".join(keys)
+TYPO_BUCKET_SIZE = 16
 
 
-def unpack_keys(packed: str) -> list[str]:
-    return packed.split(" ")
+def typo_buckets(variants: int) -> int:
+    """How many buckets hold this many variants: a power of two."""
+    return 1 << max(0, (variants // TYPO_BUCKET_SIZE).bit_length())
+
+
+def typo_bucket(variant: str, buckets: int) -> int:
+    return zlib.crc32(variant.encode()) & (buckets - 1)
+
+
+def unpack_bucket(packed: str) -> list[tuple[str, list[str]]]:
+    """A bucket's variants with their keys: a line each, the variant, a tab, its keys separated
+    by spaces (neither a variant nor a normal key holds a space, tab or newline)."""
+    return [
+        (variant, keys.split(" "))
+        for variant, _, keys in (line.partition("\t") for line in packed.split("\n"))
+    ]
 
 
 def pack_phrases(phrases: list[tuple[str, str]]) -> str:

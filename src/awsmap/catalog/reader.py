@@ -8,7 +8,13 @@ from typing import Any, NamedTuple, TypeVar
 
 from awsmap.base.errors import NotFoundError
 from awsmap.catalog.index import Index, open_index
-from awsmap.catalog.indexformat import unpack_keys, unpack_phrases, unseal, unseal_bytes
+from awsmap.catalog.indexformat import (
+    typo_bucket,
+    unpack_bucket,
+    unpack_phrases,
+    unseal,
+    unseal_bytes,
+)
 from awsmap.catalog.kinds import BY_KEY, Kind
 
 R = TypeVar("R")
@@ -54,6 +60,7 @@ class Catalog:
         # every key of some kinds, read once per catalog: a fuzzy lookup and its per-word
         # suggestions scan the same rows, and a catalog never changes while it is open
         self._key_rows: dict[tuple[int, tuple[str, ...]], list[tuple[str, str, str, str]]] = {}
+        self._buckets: int | None = None  # of the typo table, read on first use
 
     @classmethod
     def open(cls, user_paths: "Sequence[str | os.PathLike[str]]" = ()) -> "Catalog":
@@ -276,14 +283,22 @@ class Catalog:
         self, level: int, variants: Sequence[str], kinds: Sequence[Kind[Any]]
     ) -> list[tuple[str, str, str, str]]:
         """(key, kind, id, label) of every key that shares a deletion variant with the query:
-        the query's few variants, then their keys, each found through its table's index
-        (tests/test_cache.py pins both plans)."""
+        the buckets of the query's few variants, then their keys, each found through its
+        table's key (tests/test_cache.py pins both plans)."""
+        if self._buckets is None:
+            self._buckets = int(self._index.meta("typo_buckets") or 0)
+        if not self._buckets or not variants:
+            return []
+        wanted = set(variants)
+        ids = sorted({typo_bucket(v, self._buckets) for v in wanted})
         found = {
             key
             for (packed,) in self._index.rows(
-                f"SELECT keys FROM typos WHERE variant IN ({_marks(variants)})", tuple(variants)
+                f"SELECT held FROM typos WHERE bucket IN ({_marks(ids)})", tuple(ids)
             )
-            for key in unpack_keys(str(packed))
+            for variant, keys in unpack_bucket(str(packed))
+            if variant in wanted
+            for key in keys
         }
         keys = sorted(found)
         rows: list[tuple[str, str, str, str]] = []
