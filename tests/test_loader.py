@@ -295,3 +295,13 @@ def test_the_inlined_schema_judges_as_the_schema_does(
                     judged += 1
                     rejected += not expected
     assert judged > 1000 and 0 < rejected < judged
+
+
+def test_a_schema_definition_that_refers_to_itself_is_refused() -> None:
+    from awsmap.catalog import validation
+
+    looped = {"$defs": {"node": {"type": "array", "items": {"$ref": "#/$defs/node"}}}}
+    with pytest.raises(ValueError, match="refers to itself"):
+        validation.inlined({"$ref": "#/$defs/node", **looped})
+    flat = {"$defs": {"a": {"type": "string"}}, "properties": {"x": {"$ref": "#/$defs/a"}}}
+    assert validation.inlined(flat) == {"properties": {"x": {"type": "string"}}}

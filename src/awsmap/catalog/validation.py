@@ -117,19 +117,22 @@ def inlined(definition: dict[str, Any]) -> dict[str, Any]:
     ends (tests/test_loader.py pins that both schemas judge alike)."""
     defs: dict[str, Any] = definition.get("$defs", {})
 
-    def inline(node: Any) -> Any:
+    def inline(node: Any, within: tuple[str, ...]) -> Any:
         if isinstance(node, list):
-            return [inline(v) for v in node]
+            return [inline(v, within) for v in node]
         if not isinstance(node, dict):
             return node
-        rest = {k: inline(v) for k, v in node.items() if k not in ("$ref", "$defs")}
+        rest = {k: inline(v, within) for k, v in node.items() if k not in ("$ref", "$defs")}
         ref = node.get("$ref")
         if not isinstance(ref, str) or not ref.startswith("#/$defs/"):
             return rest if "$ref" not in node else {**rest, "$ref": ref}
-        named = inline(defs[ref.removeprefix("#/$defs/")])
+        name = ref.removeprefix("#/$defs/")
+        if name in within:
+            raise ValueError(f"schema definition {name!r} refers to itself; it cannot be inlined")
+        named = inline(defs[name], (*within, name))
         return named if set(rest) <= _ANNOTATIONS else {"allOf": [named], **rest}
 
-    out: dict[str, Any] = inline(definition)
+    out: dict[str, Any] = inline(definition, ())
     return out
 
 
