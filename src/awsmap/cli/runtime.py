@@ -8,7 +8,6 @@ end in ``execute``, so a command has one body.
 from __future__ import annotations
 
 import errno
-import math
 import os
 import sys
 from collections.abc import Callable
@@ -92,7 +91,7 @@ def _checked_numbers(command: Command, arguments: dict[str, Any]) -> None:
     for option in command.options:
         if isinstance(option, NumberOption):
             value = arguments.get(option.param)
-            high = math.inf if option.high is None else option.high
+            high = float("inf") if option.high is None else option.high
             if value is None or not (option.low <= value <= high):
                 shown = (
                     f"{option.low:g} to {high:g}"
