@@ -77,10 +77,10 @@ def test_warm_paths_import_only_what_they_need(tmp_path: Path) -> None:
     assert found == {"math", "rapidfuzz"}  # rapidfuzz imports math
     # results of every kind: patterns and architectures are design records
     found = imported(run("search", "stream processing", "--json", cache=tmp_path))
-    assert found == {"awsmap.catalog.designs"}
+    assert found == {"awsmap.catalog.designs", "math"}  # search ranks with math.log
     # Rich, with the dataclasses it needs but not inspect (deferred: see awsmap/deferred.py)
-    # Rich imports dataclasses, importlib for its Unicode tables, and datetime
-    expected = {"dataclasses", "datetime", "importlib", "rich"}
+    # Rich imports dataclasses, importlib for its Unicode tables, datetime and math
+    expected = {"dataclasses", "datetime", "importlib", "math", "rich"}
     assert imported(run("lookup", "kafka", cache=tmp_path)) == expected
 
 
