@@ -24,6 +24,8 @@ from awsmap.catalog.indexformat import (
     FIELD_WEIGHTS,
     TYPO_MAX_KEY,
     KeyLevel,
+    bucket_line,
+    pack_bucket,
     pack_phrases,
     posting,
     seal,
@@ -181,7 +183,7 @@ def _rows(part: tuple[int, int] | None) -> _Tables | _Typos:
 
 def _typos(keys: set[str]) -> _Typos:
     """Each deletion variant of the short normal keys, with every key that has it, in buckets
-    (11,000 entries: 710,000 pairs, 330,000 variants, 130,000 buckets)."""
+    (11,000 entries: 710,000 pairs, 330,000 variants, 33,000 buckets)."""
     having: dict[str, list[str]] = {}
     for key in sorted(k for k in keys if len(k) <= TYPO_MAX_KEY):
         for variant in deletions(key, typo_depth(len(key))):
@@ -192,14 +194,13 @@ def _typos(keys: set[str]) -> _Typos:
     buckets = typo_buckets(len(having))
     held: dict[int, list[str]] = {}
     for variant, found in having.items():
-        line = variant + "\t" + " ".join(found)
+        line = bucket_line(variant, found)
         bucket = typo_bucket(variant, buckets)
         if bucket in held:
             held[bucket].append(line)
         else:
             held[bucket] = [line]
-    # each bucket's lines in order: the same rows however the variants were made
-    return _Typos(buckets, [(bucket, "\n".join(sorted(held[bucket]))) for bucket in sorted(held)])
+    return _Typos(buckets, [(bucket, pack_bucket(held[bucket])) for bucket in sorted(held)])
 
 
 def _parts(count: int, parallel: bool) -> list[tuple[int, int] | None]:

@@ -91,9 +91,19 @@ def typo_bucket(variant: str, buckets: int) -> int:
     return zlib.crc32(variant.encode()) & (buckets - 1)
 
 
+def bucket_line(variant: str, keys: list[str]) -> str:
+    """One variant of a bucket with its keys: the variant, a tab, its keys separated by spaces
+    (neither a variant nor a normal key holds a space, tab or newline)."""
+    return variant + "\t" + " ".join(keys)
+
+
+def pack_bucket(lines: list[str]) -> str:
+    """A bucket's lines, in order: the same rows however the variants were made."""
+    return "\n".join(sorted(lines))
+
+
 def unpack_bucket(packed: str) -> list[tuple[str, list[str]]]:
-    """A bucket's variants with their keys: a line each, the variant, a tab, its keys separated
-    by spaces (neither a variant nor a normal key holds a space, tab or newline)."""
+    """A bucket's variants with their keys (``bucket_line``, ``pack_bucket``)."""
     return [
         (variant, keys.split(" "))
         for variant, _, keys in (line.partition("\t") for line in packed.split("\n"))
