@@ -167,10 +167,15 @@ _BUNDLED: tuple[tuple[tuple[str, int, int], ...], list[tuple[Path, dict[str, Any
 
 
 def bundled_documents() -> list[tuple[Path, dict[str, Any]]]:
+    return _bundled(_bundled_key())
+
+
+def _bundled(key: tuple[tuple[str, int, int], ...]) -> list[tuple[Path, dict[str, Any]]]:
+    """The bundled documents of the files ``key`` names, read once while they are unchanged."""
     global _BUNDLED
-    key = _bundled_key()
     if _BUNDLED is None or _BUNDLED[0] != key:
-        _BUNDLED = (key, read_documents(map(Path, bundled_paths()), bundled=True))
+        paths = [Path(path) for path, _size, _mtime in key]
+        _BUNDLED = (key, read_documents(paths, bundled=True))
     return _BUNDLED[1]
 
 
@@ -188,13 +193,15 @@ def load(
     if shipped is not None:
         return merge([*shipped, *read_documents(user)], len(shipped))
     key = _bundled_key()
+    read: list[Read] | None = None
     if (_BUNDLED is None or _BUNDLED[0] != key) and _size(user) > PARALLEL_BYTES:
         # a large first read: the bundled files are read by the same workers as the user's,
         # after them (the small files last, so that no worker is left with a large one alone)
         bundled = [Path(path) for path, _size, _mtime in key]
-        results = _read_all([*((p, False) for p in user), *((p, True) for p in bundled)])
-        _BUNDLED = (key, _checked(_documents(bundled, results[len(user) :])))
-        documents = _checked(_documents(user, results[: len(user)]))
-        return merge([*_BUNDLED[1], *documents], len(_BUNDLED[1]))
-    bundled_docs = bundled_documents()
-    return merge([*bundled_docs, *read_documents(user)], len(bundled_docs))
+        read = _read_all([*((p, False) for p in user), *((p, True) for p in bundled)])
+        _BUNDLED = (key, _checked(_documents(bundled, read[len(user) :])))
+    bundled_docs = _bundled(key)  # the bundled files' problems are reported first
+    documents = (
+        _checked(_documents(user, read[: len(user)])) if read is not None else read_documents(user)
+    )
+    return merge([*bundled_docs, *documents], len(bundled_docs))
