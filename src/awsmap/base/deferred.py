@@ -12,6 +12,8 @@ table lookup never loads the real module and that code using the stand-in gets t
 import sys
 import types
 
+from awsmap.base.modules import module
+
 DEFERRED = ("inspect",)
 
 
@@ -19,13 +21,9 @@ class StandIn(types.ModuleType):
     """Takes the place of a module until one of its attributes is read."""
 
     def __getattr__(self, attr: str) -> object:
-        module = sys.modules.get(self.__name__)
-        if module is None or module is self:
-            import importlib
-
-            sys.modules.pop(self.__name__, None)
-            module = importlib.import_module(self.__name__)
-        return getattr(module, attr)
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(module(self.__name__), attr)
 
 
 def defer(names: tuple[str, ...] = DEFERRED) -> None:
